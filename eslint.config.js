@@ -1,0 +1,64 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The core holds the product's rules; it must not know HTTP, SQL, files or media libraries.
+// See docs/architecture.md.
+const forbiddenInCore = [
+  'fastify',
+  '@fastify/*',
+  'kysely',
+  'better-sqlite3',
+  'pg',
+  'sharp',
+  'exiftool-vendored',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'http',
+  'node:http',
+  '@tus/*',
+  '**/adapters/**',
+  '**/http/**',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test/fixtures/', 'bench/.work/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through src/config.ts only.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/config.ts', 'scripts/**', 'bench/**', 'test/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: forbiddenInCore.map((group) => ({
+            group: [group],
+            message: 'core/ depends only on its ports.',
+          })),
+        },
+      ],
+    },
+  },
+);

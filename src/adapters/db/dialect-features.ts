@@ -1,0 +1,24 @@
+import type { ColumnDefinitionBuilder, Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * What differs between the SQL engines Keepsake runs on, declared once per dialect so that
+ * queries and migrations never ask which engine they talk to.
+ */
+export interface DialectFeatures {
+  readonly name: string;
+  readonly autoIncrementType: 'integer' | 'bigserial';
+  autoIncrement(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Triggers that keep `timeline_buckets` in step with `assets`. */
+  readonly timelineBucketTriggers: readonly string[];
+  /** `FOR UPDATE SKIP LOCKED` lets many workers take jobs without waiting on each other. */
+  readonly supportsSkipLocked: boolean;
+  /** Serialises transactions on one content checksum. See: [Note: Content locks]. */
+  lockContent(trx: Transaction<Database>, checksum: string): Promise<void>;
+}
+
+export interface DatabaseConnection {
+  db: Kysely<Database>;
+  features: DialectFeatures;
+  close(): Promise<void>;
+}

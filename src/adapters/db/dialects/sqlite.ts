@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DatabaseConnection, DialectFeatures } from '../dialect-features.js';
+import type { Database } from '../schema.js';
+
+// Keeps a month's count in step with every insert, move, archive, trash, restore and delete.
+// The `WHERE true` lets SQLite parse an upsert after a SELECT.
+const bucketTriggers = [
+  `CREATE TRIGGER assets_bucket_insert AFTER INSERT ON assets
+   WHEN NEW.is_archived = 0 AND NEW.trashed_at IS NULL
+   BEGIN
+     INSERT INTO timeline_buckets (owner_id, month, count) VALUES (NEW.owner_id, NEW.month, 1)
+     ON CONFLICT (owner_id, month) DO UPDATE SET count = count + 1;
+   END`,
+  `CREATE TRIGGER assets_bucket_delete AFTER DELETE ON assets
+   WHEN OLD.is_archived = 0 AND OLD.trashed_at IS NULL
+   BEGIN
+     UPDATE timeline_buckets SET count = count - 1 WHERE owner_id = OLD.owner_id AND month = OLD.month;
+   END`,
+  `CREATE TRIGGER assets_bucket_update AFTER UPDATE OF owner_id, month, is_archived, trashed_at ON assets
+   BEGIN
+     UPDATE timeline_buckets SET count = count - 1
+     WHERE OLD.is_archived = 0 AND OLD.trashed_at IS NULL AND owner_id = OLD.owner_id AND month = OLD.month;
+     INSERT INTO timeline_buckets (owner_id, month, count)
+     SELECT NEW.owner_id, NEW.month, 1 WHERE NEW.is_archived = 0 AND NEW.trashed_at IS NULL
+     ON CONFLICT (owner_id, month) DO UPDATE SET count = count + 1;
+   END`,
+];
+
+export const sqliteFeatures: DialectFeatures = {
+  name: 'sqlite',
+  autoIncrementType: 'integer',
+  autoIncrement: (column) => column.autoIncrement(),
+  timelineBucketTriggers: bucketTriggers,
+  supportsSkipLocked: false,
+  // One connection runs one transaction at a time, so every transaction is already serialised.
+  lockContent: async () => {},
+};
+
+/** Opens (creating if needed) a SQLite database file in WAL mode. */
+export function openSqlite(file: string): DatabaseConnection {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before an upload is acknowledged, even across a power cut.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, features: sqliteFeatures, close: () => db.destroy() };
+}

@@ -1,0 +1,35 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseConnection, DialectFeatures } from './dialect-features.js';
+import * as initial from './migrations/0001-initial.js';
+
+type DialectMigration = {
+  up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
+};
+
+// In order; a name, once released, never changes.
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001-initial': initial,
+};
+
+class DialectMigrationProvider implements MigrationProvider {
+  constructor(private readonly features: DialectFeatures) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, m]) => [
+        name,
+        { up: (db) => m.up(db, this.features) },
+      ]),
+    );
+  }
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest({ db, features }: DatabaseConnection): Promise<void> {
+  const migrator = new Migrator({ db, provider: new DialectMigrationProvider(features) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+}

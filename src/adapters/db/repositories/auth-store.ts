@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { ApiKeyRecord, AuthStore } from '../../../core/auth/auth-store.js';
+import type { User } from '../../../core/users/user.js';
+import type { Database } from '../schema.js';
+import { toUser, USER_COLUMNS } from './user-repository.js';
+
+export class KyselyAuthStore implements AuthStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async createSession(session: {
+    id: string;
+    userId: string;
+    tokenHash: string;
+    expiresAt: string;
+  }): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        user_id: session.userId,
+        token_hash: session.tokenHash,
+        created_at: new Date().toISOString(),
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  }
+
+  async findSession(
+    tokenHash: string,
+    now: string,
+  ): Promise<{ sessionId: string; user: User } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([...USER_COLUMNS, 'sessions.id as session_id'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst();
+    return row && { sessionId: row.session_id, user: toUser(row) };
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  }
+
+  async createApiKey(key: ApiKeyRecord & { keyHash: string; userId: string }): Promise<void> {
+    await this.db
+      .insertInto('api_keys')
+      .values({
+        id: key.id,
+        user_id: key.userId,
+        name: key.name,
+        key_hash: key.keyHash,
+        created_at: key.createdAt,
+      })
+      .execute();
+  }
+
+  async listApiKeys(userId: string): Promise<ApiKeyRecord[]> {
+    const rows = await this.db
+      .selectFrom('api_keys')
+      .select(['id', 'name', 'created_at'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
+  }
+
+  async deleteApiKey(userId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('api_keys')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async findApiKey(keyHash: string): Promise<{ apiKeyId: string; user: User } | undefined> {
+    const row = await this.db
+      .selectFrom('api_keys')
+      .innerJoin('users', 'users.id', 'api_keys.user_id')
+      .select([...USER_COLUMNS, 'api_keys.id as api_key_id'])
+      .where('api_keys.key_hash', '=', keyHash)
+      .executeTakeFirst();
+    return row && { apiKeyId: row.api_key_id, user: toUser(row) };
+  }
+}

@@ -1,0 +1,102 @@
+import type { Generated } from 'kysely';
+
+/*
+ * Table shapes as Kysely sees them. Portable choices so SQLite and PostgreSQL share every query:
+ * booleans are integers 0/1, instants are ISO 8601 UTC text (which sorts by time), ids are UUIDs.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  assets: AssetsTable;
+  timeline_buckets: TimelineBucketsTable;
+  jobs: JobsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  key_hash: string;
+  created_at: string;
+}
+
+export interface AssetsTable {
+  id: string;
+  owner_id: string;
+  type: string;
+  original_file_name: string;
+  mime_type: string;
+  file_size: number;
+  checksum: string;
+  original_key: string;
+  device_id: string | null;
+  device_asset_id: string | null;
+  file_created_at: string | null;
+  file_modified_at: string | null;
+  uploaded_at: string;
+  taken_local: string;
+  taken_offset_minutes: number | null;
+  taken_source: string;
+  month: string;
+  width: number | null;
+  height: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  make: string | null;
+  model: string | null;
+  lens_model: string | null;
+  f_number: number | null;
+  exposure_time: number | null;
+  iso: number | null;
+  focal_length: number | null;
+  duration_ms: number | null;
+  thumbhash: string | null;
+  thumbnail_key: string | null;
+  preview_key: string | null;
+  renditions_version: string | null;
+  is_favorite: Generated<number>;
+  is_archived: Generated<number>;
+  trashed_at: string | null;
+  status: Generated<string>;
+  error: string | null;
+  updated_at: string;
+}
+
+export interface TimelineBucketsTable {
+  owner_id: string;
+  month: string;
+  count: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  queue: string;
+  name: string;
+  payload: string;
+  status: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}

@@ -1,0 +1,108 @@
+import sharp, { type Sharp } from 'sharp';
+import { rgbaToThumbHash } from 'thumbhash';
+import {
+  UndecodableImageError,
+  type ImageRenderer,
+  type RenderedImage,
+} from '../../core/media/image-renderer.js';
+
+export const THUMBNAIL_SHORT_SIDE = 250;
+export const PREVIEW_LONG_SIDE = 1440;
+const THUMBHASH_MAX_SIDE = 100;
+
+export interface SharpRendererOptions {
+  /** Images claiming more pixels than this are refused before decoding (decompression bombs). */
+  maxInputPixels?: number;
+  timeoutSeconds?: number;
+}
+
+/**
+ * Renditions with sharp (libvips). The original is decoded once, already shrunk on load to the
+ * preview size, upright (EXIF orientation) and in sRGB; the thumbnail and the placeholder are
+ * made from that decoded preview, not from the file again.
+ */
+export class SharpImageRenderer implements ImageRenderer {
+  constructor(private readonly options: SharpRendererOptions = {}) {}
+
+  async render(path: string): Promise<RenderedImage> {
+    try {
+      return await renderRenditions(
+        sharp(path, {
+          failOn: 'error',
+          limitInputPixels: this.options.maxInputPixels ?? 268_402_689,
+        }).timeout({
+          seconds: this.options.timeoutSeconds ?? 120,
+        }),
+      );
+    } catch (error) {
+      throw new UndecodableImageError(describeSharpError(error));
+    }
+  }
+}
+
+/** The renditions from an opened image. Exported so the benchmark's baseline does the same work. */
+export async function renderRenditions(input: Sharp): Promise<RenderedImage> {
+  const { data, info } = await input
+    .rotate()
+    .resize(PREVIEW_LONG_SIDE, PREVIEW_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+  const displayed = await displayedSize(input, info.width, info.height);
+
+  const scale = Math.min(1, THUMBNAIL_SHORT_SIDE / Math.min(info.width, info.height));
+  const [preview, thumbnail, tiny] = await Promise.all([
+    sharp(data, raw).jpeg({ quality: 82, progressive: true }).toBuffer({ resolveWithObject: true }),
+    sharp(data, raw)
+      .resize(
+        Math.max(1, Math.round(info.width * scale)),
+        Math.max(1, Math.round(info.height * scale)),
+      )
+      .webp({ quality: 78 })
+      .toBuffer({ resolveWithObject: true }),
+    sharp(data, raw)
+      .resize(THUMBHASH_MAX_SIDE, THUMBHASH_MAX_SIDE, { fit: 'inside' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  ]);
+  const hash = rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data);
+  return {
+    preview: {
+      data: preview.data,
+      format: 'jpeg',
+      width: preview.info.width,
+      height: preview.info.height,
+    },
+    thumbnail: {
+      data: thumbnail.data,
+      format: 'webp',
+      width: thumbnail.info.width,
+      height: thumbnail.info.height,
+    },
+    thumbhash: Buffer.from(hash).toString('base64'),
+    width: displayed.width,
+    height: displayed.height,
+  };
+}
+
+// The header already read for decoding gives the full size; orientations 5-8 swap the axes.
+async function displayedSize(input: Sharp, fallbackWidth: number, fallbackHeight: number) {
+  const meta = await input.metadata();
+  if (!meta.width || !meta.height) return { width: fallbackWidth, height: fallbackHeight };
+  const swap = (meta.orientation ?? 1) >= 5;
+  return swap
+    ? { width: meta.height, height: meta.width }
+    : { width: meta.width, height: meta.height };
+}
+
+function describeSharpError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/unsupported image format/i.test(message))
+    return 'the file is not in an image format that can be decoded';
+  if (/pixel limit/i.test(message)) return 'the image claims more pixels than Keepsake will decode';
+  if (/timeout/i.test(message)) return 'decoding took too long';
+  return message.split('\n')[0]!.replace(/^Input (file|buffer) /, 'the file ');
+}

@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+
+/**
+ * Keepsake's configuration, read from the environment: the only place that reads `process.env`.
+ * Every variable has a default that suits one person running Keepsake on their own machine.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Workers per queue; 0 runs no workers in this process. */
+  jobConcurrency: number;
+  queueConcurrency: Record<string, number>;
+  jobRetryBaseMs: number;
+  jobPollIntervalMs: number;
+  trashDays: number;
+  sessionDays: number;
+  loginRateLimitPerMinute: number;
+  maxUploadBytes: number;
+  secureCookies: boolean;
+  exiftoolProcesses: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+    const value = Number(raw);
+    if (value < min || value > max)
+      throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    throw new ConfigError(name, `must be true or false, got "${raw}"`);
+  };
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    if (!allowed.includes(raw as T))
+      throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+
+  const jobConcurrency = int('KEEPSAKE_JOB_CONCURRENCY', 2, 0, 64);
+  const queueConcurrency: Record<string, number> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const match = /^KEEPSAKE_CONCURRENCY_([A-Z0-9_]+)$/.exec(name);
+    if (match && value !== undefined)
+      queueConcurrency[match[1]!.toLowerCase().replace(/_/g, '-')] = int(name, 0, 0, 64);
+  }
+  const dataDir = env.KEEPSAKE_DATA_DIR?.trim() || './data';
+
+  return {
+    port: int('KEEPSAKE_PORT', 2342, 0, 65535),
+    host: env.KEEPSAKE_HOST?.trim() || '0.0.0.0',
+    dataDir: resolve(dataDir),
+    logLevel: oneOf('KEEPSAKE_LOG_LEVEL', 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
+    jobConcurrency,
+    queueConcurrency,
+    jobRetryBaseMs: int('KEEPSAKE_JOB_RETRY_BASE_MS', 5000, 1, 3_600_000),
+    jobPollIntervalMs: int('KEEPSAKE_JOB_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    trashDays: int('KEEPSAKE_TRASH_DAYS', 30, 0, 3650),
+    sessionDays: int('KEEPSAKE_SESSION_DAYS', 30, 1, 3650),
+    loginRateLimitPerMinute: int('KEEPSAKE_LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    maxUploadBytes: int('KEEPSAKE_MAX_UPLOAD_BYTES', 100 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+    secureCookies: bool('KEEPSAKE_SECURE_COOKIES', false),
+    exiftoolProcesses: int('KEEPSAKE_EXIFTOOL_PROCESSES', 2, 1, 16),
+  };
+}
+
+export const concurrencyFor = (config: Config, queue: string): number =>
+  config.queueConcurrency[queue] ?? config.jobConcurrency;

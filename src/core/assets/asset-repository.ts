@@ -1,0 +1,67 @@
+import type { JobPayload } from '../ports/job-queue.js';
+import type { Asset, AssetMetadata, NewAsset, Renditions } from './asset.js';
+
+/**
+ * Reads and single-row writes. Every method that a user's request reaches takes `ownerId` and
+ * answers nothing for someone else's asset.
+ */
+export interface AssetRepository {
+  getOwned(ownerId: string, id: string): Promise<Asset | undefined>;
+  /** Unscoped: for jobs, which act on behalf of the owner already recorded on the asset. */
+  get(id: string): Promise<Asset | undefined>;
+  findChecksums(ownerId: string, checksums: string[]): Promise<{ id: string; checksum: string }[]>;
+  list(ownerId: string, query: AssetListQuery): Promise<Asset[]>;
+  setFlags(ownerId: string, id: string, flags: AssetFlags): Promise<Asset | undefined>;
+  setTrashed(ownerId: string, id: string, trashedAt: string | null): Promise<Asset | undefined>;
+  listTrashedIds(query: {
+    ownerId?: string;
+    trashedBefore?: string;
+    limit: number;
+  }): Promise<string[]>;
+  saveMetadata(id: string, metadata: AssetMetadata): Promise<void>;
+  saveRenditions(
+    id: string,
+    result: {
+      renditions: Renditions | null;
+      thumbhash: string | null;
+      width?: number;
+      height?: number;
+    },
+  ): Promise<void>;
+  markFailed(id: string, reason: string): Promise<void>;
+  /** processing → ready; leaves a failed asset failed. */
+  markReady(id: string): Promise<void>;
+}
+
+export interface AssetFlags {
+  isFavorite?: boolean;
+  isArchived?: boolean;
+}
+
+export interface AssetListQuery {
+  isFavorite?: boolean;
+  isArchived?: boolean;
+  isTrashed?: boolean;
+  /** Opaque position from the previous page. */
+  after?: { local: string; id: string };
+  limit: number;
+}
+
+/**
+ * Work that must happen all together or not at all (an upload's row and its first job; a purge's
+ * row and its file). See: [Note: Content locks] in core/assets/purge-service.ts.
+ */
+export interface Transactor {
+  run<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T>;
+}
+
+export interface TransactionScope {
+  /** Serialises every transaction that touches the same content (same checksum). */
+  lockContent(checksum: string): Promise<void>;
+  findOwnedByChecksum(ownerId: string, checksum: string): Promise<Asset | undefined>;
+  insertAsset(asset: NewAsset): Promise<void>;
+  restore(id: string): Promise<void>;
+  deleteAsset(id: string): Promise<void>;
+  countByChecksum(checksum: string): Promise<number>;
+  enqueue(job: { name: string; queue: string; payload: JobPayload }): Promise<void>;
+}

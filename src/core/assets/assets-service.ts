@@ -1,0 +1,96 @@
+import type { Readable } from 'node:stream';
+import { AppError } from '../errors.js';
+import type { BlobStore, ByteRange } from '../ports/blob-store.js';
+import type { Clock } from '../ports/clock.js';
+import type { Asset, RenditionSize } from './asset.js';
+import type { AssetFlags, AssetListQuery, AssetRepository } from './asset-repository.js';
+
+export interface BlobDownload {
+  asset: Asset;
+  size: number;
+  /** Opens the bytes, or a range of them; called after conditional checks pass. */
+  open(range?: ByteRange): Promise<Readable>;
+}
+
+/** One person's library: reading, flagging, trashing and restoring their assets. */
+export class AssetsService {
+  constructor(
+    private readonly assets: AssetRepository,
+    private readonly blobs: BlobStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async getOrFail(ownerId: string, id: string): Promise<Asset> {
+    const asset = await this.assets.getOwned(ownerId, id);
+    if (!asset) throw new AppError('ASSET_NOT_FOUND', 'No such asset.');
+    return asset;
+  }
+
+  list(ownerId: string, query: AssetListQuery): Promise<Asset[]> {
+    return this.assets.list(ownerId, query);
+  }
+
+  async update(ownerId: string, id: string, flags: AssetFlags): Promise<Asset> {
+    return this.found(await this.assets.setFlags(ownerId, id, flags));
+  }
+
+  async trash(ownerId: string, id: string): Promise<Asset> {
+    const asset = await this.getOrFail(ownerId, id);
+    if (asset.trashedAt) return asset;
+    return this.found(await this.assets.setTrashed(ownerId, id, this.clock.now().toISOString()));
+  }
+
+  async restore(ownerId: string, id: string): Promise<Asset> {
+    return this.found(await this.assets.setTrashed(ownerId, id, null));
+  }
+
+  /** Which of these checksums the person already has, so a client can skip those uploads. */
+  async existing(
+    ownerId: string,
+    checksums: string[],
+  ): Promise<{ id: string; checksum: string }[]> {
+    const unique = [...new Set(checksums.map((c) => c.toLowerCase()))];
+    return this.assets.findChecksums(ownerId, unique);
+  }
+
+  async original(ownerId: string, id: string): Promise<BlobDownload> {
+    const asset = await this.getOrFail(ownerId, id);
+    return {
+      asset,
+      size: asset.fileSize,
+      open: (range) => this.blobs.get(asset.originalKey, range),
+    };
+  }
+
+  async rendition(
+    ownerId: string,
+    id: string,
+    size: RenditionSize,
+  ): Promise<BlobDownload & { version: string; mimeType: string }> {
+    const asset = await this.getOrFail(ownerId, id);
+    if (!asset.renditions) {
+      throw new AppError(
+        'RENDITION_NOT_READY',
+        asset.status === 'failed'
+          ? `This asset has no ${size}: ${asset.error}`
+          : `The ${size} is not ready yet.`,
+      );
+    }
+    const key = size === 'thumbnail' ? asset.renditions.thumbnailKey : asset.renditions.previewKey;
+    const stat = await this.blobs.stat(key);
+    if (!stat)
+      throw new AppError('RENDITION_NOT_READY', `The ${size} is missing; it will be made again.`);
+    return {
+      asset,
+      size: stat.size,
+      version: asset.renditions.version,
+      mimeType: key.endsWith('.webp') ? 'image/webp' : 'image/jpeg',
+      open: (range) => this.blobs.get(key, range),
+    };
+  }
+
+  private found(asset: Asset | undefined): Asset {
+    if (!asset) throw new AppError('ASSET_NOT_FOUND', 'No such asset.');
+    return asset;
+  }
+}

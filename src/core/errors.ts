@@ -1,0 +1,53 @@
+/**
+ * Every error the product can answer with, each with a stable code. HTTP maps the `kind` to a
+ * status once, at the edge (src/http/error-handler.ts); the core never speaks HTTP.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unsupported'
+  | 'too-large'
+  | 'rate-limited'
+  | 'unavailable';
+
+const definitions = {
+  VALIDATION_FAILED: 'invalid',
+  EMPTY_FILE: 'invalid',
+  MISSING_FILE: 'invalid',
+  INVALID_RANGE: 'invalid',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported',
+  FILE_TOO_LARGE: 'too-large',
+  UNAUTHENTICATED: 'unauthenticated',
+  INVALID_CREDENTIALS: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  ADMIN_REQUIRED: 'forbidden',
+  SETUP_ALREADY_DONE: 'conflict',
+  EMAIL_TAKEN: 'conflict',
+  USER_NOT_FOUND: 'not-found',
+  ASSET_NOT_FOUND: 'not-found',
+  API_KEY_NOT_FOUND: 'not-found',
+  RENDITION_NOT_READY: 'not-found',
+  UPLOAD_NOT_FOUND: 'not-found',
+  RATE_LIMITED: 'rate-limited',
+  SERVICE_UNAVAILABLE: 'unavailable',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof definitions;
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.kind = definitions[code];
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,65 @@
+import type { AssetRepository } from '../assets/asset-repository.js';
+import type { Job, JobOutcome, JobQueue } from '../ports/job-queue.js';
+import type { AssetJobHandler } from './asset-job.js';
+import { PIPELINE, stepOrFail, type StepName } from './pipeline.js';
+
+export type PipelineHandlers = Record<StepName, AssetJobHandler>;
+
+export interface JobRunnerOptions {
+  /** Workers per queue; 0 starts none (an API-only process). */
+  concurrency: (queue: string) => number;
+}
+
+/**
+ * Connects the pipeline to the queue: runs each step's handler, queues the next steps, and
+ * records on the asset why it failed when a step gives up.
+ */
+export class JobRunner {
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly assets: AssetRepository,
+    private readonly handlers: PipelineHandlers,
+  ) {
+    for (const step of PIPELINE) {
+      if (typeof handlers[step.name] !== 'function')
+        throw new Error(`No handler for job ${step.name}`);
+    }
+  }
+
+  start(options: JobRunnerOptions): void {
+    const queues = new Set(PIPELINE.map((step) => step.queue));
+    for (const queue of queues) {
+      const concurrency = options.concurrency(queue);
+      if (concurrency > 0) this.queue.work(queue, concurrency, (job) => this.run(job));
+    }
+  }
+
+  private async run(job: Job): Promise<JobOutcome> {
+    const step = stepOrFail(job.name);
+    const assetId = String(job.payload.assetId);
+    let outcome: JobOutcome;
+    try {
+      outcome = await this.handlers[step.name as StepName](assetId);
+    } catch (error) {
+      if (job.attempt >= job.maxAttempts) {
+        await this.assets.markFailed(assetId, `${step.name} failed: ${describe(error)}`);
+      }
+      throw error;
+    }
+    if (outcome.status === 'completed') {
+      if (step.completesAsset) await this.assets.markReady(assetId);
+      for (const next of step.next) {
+        const nextStep = stepOrFail(next);
+        await this.queue.enqueue({
+          name: nextStep.name,
+          queue: nextStep.queue,
+          payload: { assetId },
+        });
+      }
+    }
+    return outcome;
+  }
+}
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

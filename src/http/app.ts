@@ -1,0 +1,73 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError } from '../core/errors.js';
+import type { Keepsake } from '../keepsake.js';
+import { apiKeyRoutes } from './api-keys/routes.js';
+import { AssetDto } from './assets/asset-dto.js';
+import { assetRoutes } from './assets/routes.js';
+import { uploadRoutes } from './assets/upload-routes.js';
+import { authRoutes } from './auth/routes.js';
+import { registerAuthentication } from './authentication.js';
+import { registerErrorHandler } from './error-handler.js';
+import { healthRoutes } from './health/routes.js';
+import { jobRoutes } from './jobs/routes.js';
+import { ErrorResponse, UserDto } from './schemas.js';
+import { timelineRoutes } from './timeline/routes.js';
+import { userRoutes } from './users/routes.js';
+import { tusRoutes } from './uploads/tus-routes.js';
+import { openApiDocumentation } from './openapi.js';
+
+export interface BuildAppOptions {
+  logger?: boolean;
+}
+
+/** Builds the HTTP API around a wired Keepsake; never listens (tests call `inject`). */
+export async function buildApp(
+  keepsake: Keepsake,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: keepsake.config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+    forceCloseConnections: false,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: keepsake.config.maxUploadBytes, files: 1, fields: 20, fieldSize: 4096 },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        'RATE_LIMITED',
+        `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      ),
+  });
+  await app.register(swagger, openApiDocumentation);
+  for (const schema of [ErrorResponse, UserDto, AssetDto]) app.addSchema(schema);
+  registerAuthentication(app, keepsake);
+
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    userRoutes,
+    apiKeyRoutes,
+    uploadRoutes,
+    tusRoutes,
+    assetRoutes,
+    timelineRoutes,
+    jobRoutes,
+  ]) {
+    await app.register(routes, { keepsake });
+  }
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

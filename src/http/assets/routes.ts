@@ -1,0 +1,208 @@
+import { Type } from '@sinclair/typebox';
+import { decodeCursor, encodeCursor } from '../../core/timeline/timeline-service.js';
+import { principalOf } from '../authentication.js';
+import type { RoutePlugin } from '../plugin.js';
+import { errorResponses, IdParams } from '../schemas.js';
+import { AssetDto, toAssetDto } from './asset-dto.js';
+import { contentDisposition, sendBlob } from './send-blob.js';
+
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
+export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
+  app.addHook('onRequest', app.authenticate);
+
+  app.post(
+    '/api/assets/exist',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'Which of these checksums I already have, so a client can skip those uploads',
+        body: Type.Object({
+          checksums: Type.Array(Type.String({ pattern: '^[0-9a-fA-F]{64}$' }), {
+            maxItems: 10_000,
+          }),
+        }),
+        response: {
+          200: Type.Object({
+            existing: Type.Array(Type.Object({ checksum: Type.String(), id: Type.String() })),
+          }),
+          ...errorResponses(400, 401),
+        },
+      },
+    },
+    async (request) => ({
+      existing: await keepsake.assets.existing(principalOf(request).userId, request.body.checksums),
+    }),
+  );
+
+  app.get(
+    '/api/assets',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'My assets, newest first, filtered (favorites, archive, trash)',
+        querystring: Type.Object({
+          isFavorite: Type.Optional(Type.Boolean()),
+          isArchived: Type.Optional(Type.Boolean()),
+          isTrashed: Type.Optional(Type.Boolean()),
+          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
+          cursor: Type.Optional(Type.String()),
+        }),
+        response: {
+          200: Type.Object({
+            assets: Type.Array(Type.Ref(AssetDto)),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...filters } = request.query;
+      const assets = await keepsake.assets.list(principalOf(request).userId, {
+        ...filters,
+        after: decodeCursor(cursor),
+        limit: limit + 1,
+      });
+      const page = assets.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        assets: page.map(toAssetDto),
+        nextCursor:
+          assets.length > limit && last
+            ? encodeCursor({ local: last.takenAt.local, id: last.id })
+            : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/assets/:id',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'One asset',
+        params: IdParams,
+        response: { 200: Type.Ref(AssetDto), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) =>
+      toAssetDto(await keepsake.assets.getOrFail(principalOf(request).userId, request.params.id)),
+  );
+
+  app.patch(
+    '/api/assets/:id',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'Favorite or archive an asset',
+        params: IdParams,
+        body: Type.Object(
+          { isFavorite: Type.Optional(Type.Boolean()), isArchived: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Type.Ref(AssetDto), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) =>
+      toAssetDto(
+        await keepsake.assets.update(principalOf(request).userId, request.params.id, request.body),
+      ),
+  );
+
+  app.delete(
+    '/api/assets/:id',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'Move an asset to the trash',
+        params: IdParams,
+        response: { 200: Type.Ref(AssetDto), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) =>
+      toAssetDto(await keepsake.assets.trash(principalOf(request).userId, request.params.id)),
+  );
+
+  app.post(
+    '/api/assets/:id/restore',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'Bring an asset back from the trash',
+        params: IdParams,
+        response: { 200: Type.Ref(AssetDto), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) =>
+      toAssetDto(await keepsake.assets.restore(principalOf(request).userId, request.params.id)),
+  );
+
+  app.delete(
+    '/api/trash',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'Empty my trash: delete its assets for good',
+        response: { 200: Type.Object({ deleted: Type.Integer() }), ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ deleted: await keepsake.purge.emptyTrash(principalOf(request).userId) }),
+  );
+
+  app.get(
+    '/api/assets/:id/original',
+    {
+      schema: {
+        tags: ['assets'],
+        summary: 'The original file, byte for byte (Range and ETag supported)',
+        params: IdParams,
+        response: { ...errorResponses(401, 404, 416) },
+      },
+    },
+    async (request, reply) => {
+      const blob = await keepsake.assets.original(principalOf(request).userId, request.params.id);
+      return sendBlob(request, reply, blob, {
+        etag: `"${blob.asset.checksum}"`,
+        contentType: blob.asset.mimeType,
+        // An asset's original never changes, so its URL names its content.
+        cacheControl: IMMUTABLE,
+        disposition: contentDisposition('inline', blob.asset.originalFileName),
+      });
+    },
+  );
+
+  app.get(
+    '/api/assets/:id/thumbnail',
+    {
+      schema: {
+        tags: ['assets'],
+        summary:
+          'A rendition: `thumbnail` (WebP, short side ~250 px) or `preview` (JPEG, long side ~1440 px)',
+        description:
+          'With `v` equal to the asset’s thumbnailVersion the answer may be cached forever.',
+        params: IdParams,
+        querystring: Type.Object({
+          size: Type.Union([Type.Literal('thumbnail'), Type.Literal('preview')], {
+            default: 'thumbnail',
+          }),
+          v: Type.Optional(Type.String()),
+        }),
+        response: { ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { size, v } = request.query;
+      const blob = await keepsake.assets.rendition(
+        principalOf(request).userId,
+        request.params.id,
+        size,
+      );
+      return sendBlob(request, reply, blob, {
+        etag: `"${blob.version}-${size}"`,
+        contentType: blob.mimeType,
+        cacheControl: v === blob.version ? IMMUTABLE : 'private, no-cache',
+      });
+    },
+  );
+};

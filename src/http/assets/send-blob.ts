@@ -1,0 +1,69 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import parseRange from 'range-parser';
+import type { BlobDownload } from '../../core/assets/assets-service.js';
+
+export interface SendBlobOptions {
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  disposition?: string;
+}
+
+/** Answers a blob with ETag revalidation and single byte-range requests (RFC 9110). */
+export async function sendBlob(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  blob: BlobDownload,
+  options: SendBlobOptions,
+) {
+  void reply
+    .header('ETag', options.etag)
+    .header('Cache-Control', options.cacheControl)
+    .header('Accept-Ranges', 'bytes');
+  if (options.disposition) void reply.header('Content-Disposition', options.disposition);
+  if (etagMatches(request.headers['if-none-match'], options.etag)) return reply.status(304).send();
+
+  const rangeHeader = request.headers.range;
+  const ifRange = request.headers['if-range'];
+  if (rangeHeader && (!ifRange || ifRange === options.etag)) {
+    const ranges = parseRange(blob.size, rangeHeader, { combine: true });
+    if (ranges === -1) {
+      return reply
+        .status(416)
+        .header('Content-Range', `bytes */${blob.size}`)
+        .send({
+          statusCode: 416,
+          code: 'INVALID_RANGE',
+          message: 'The requested range is outside the file.',
+        });
+    }
+    // A malformed header is ignored (-2), and several ranges are answered with the whole file.
+    if (ranges !== -2 && ranges.type === 'bytes' && ranges.length === 1) {
+      const { start, end } = ranges[0]!;
+      return reply
+        .status(206)
+        .header('Content-Type', options.contentType)
+        .header('Content-Range', `bytes ${start}-${end}/${blob.size}`)
+        .header('Content-Length', end - start + 1)
+        .send(await blob.open({ start, end }));
+    }
+  }
+  return reply
+    .header('Content-Type', options.contentType)
+    .header('Content-Length', blob.size)
+    .send(await blob.open());
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value === etag || value === `W/${etag}`;
+  });
+}
+
+/** `inline; filename="..."; filename*=UTF-8''...` so any name survives the header. */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

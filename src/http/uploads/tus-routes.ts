@@ -1,0 +1,114 @@
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { join } from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server as TusServer } from '@tus/server';
+import type { Principal } from '../../core/auth/auth-service.js';
+import { isAppError } from '../../core/errors.js';
+import { principalOf } from '../authentication.js';
+import type { RoutePlugin } from '../plugin.js';
+
+export const TUS_PATH = '/api/uploads';
+const EXPIRE_AFTER_MS = 7 * 86_400_000;
+
+// Who sent each request, handed from Fastify's authentication to tus's hooks.
+const principals = new WeakMap<IncomingMessage, Principal>();
+
+type TusRequest = { runtime?: { node?: { req: IncomingMessage } } };
+const principalFor = (req: unknown): Principal | undefined => {
+  const raw = (req as TusRequest).runtime?.node?.req;
+  return raw && principals.get(raw);
+};
+
+/**
+ * Resumable uploads (tus 1.0 with creation, termination and expiration). Partial uploads live in
+ * the data dir's `uploads/`; the last PATCH hands the file to the same ingest path as a plain
+ * upload and answers with `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers.
+ * Upload-Metadata keys: `filename` (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`.
+ */
+export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
+  const directory = join(keepsake.config.dataDir, 'uploads');
+  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: EXPIRE_AFTER_MS });
+  const tus = new TusServer({
+    path: TUS_PATH,
+    datastore,
+    maxSize: keepsake.config.maxUploadBytes,
+    relativeLocation: true,
+    respectForwardedHeaders: true,
+    exposedHeaders: ['Keepsake-Asset-Id', 'Keepsake-Asset-Status'],
+    async onUploadCreate(req, upload) {
+      const principal = principalFor(req);
+      if (!principal) throw tusError(401, 'UNAUTHENTICATED', 'Sign in first.');
+      if (!upload.metadata?.filename)
+        throw tusError(400, 'VALIDATION_FAILED', 'Upload-Metadata must name the filename.');
+      return { metadata: { ...upload.metadata, ownerId: principal.userId } };
+    },
+    async onIncomingRequest(req, uploadId) {
+      if (req.method === 'POST' || req.method === 'OPTIONS') return;
+      const upload = await datastore.getUpload(uploadId).catch(() => undefined);
+      if (upload && upload.metadata?.ownerId !== principalFor(req)?.userId) {
+        throw tusError(404, 'UPLOAD_NOT_FOUND', 'No such upload.');
+      }
+    },
+    async onUploadFinish(req, upload) {
+      const principal = principalFor(req);
+      if (!principal || upload.metadata?.ownerId !== principal.userId)
+        throw tusError(404, 'UPLOAD_NOT_FOUND', 'No such upload.');
+      const meta = upload.metadata;
+      try {
+        const result = await keepsake.uploads.ingest(
+          principal.userId,
+          createReadStream(join(directory, upload.id)),
+          {
+            fileName: meta.filename ?? 'upload',
+            fileCreatedAt: meta.fileCreatedAt ?? null,
+            fileModifiedAt: meta.fileModifiedAt ?? null,
+            deviceId: meta.deviceId ?? null,
+            deviceAssetId: meta.deviceAssetId ?? null,
+          },
+        );
+        return {
+          headers: { 'Keepsake-Asset-Id': result.id, 'Keepsake-Asset-Status': result.status },
+        };
+      } catch (error) {
+        if (isAppError(error))
+          throw tusError(error.kind === 'unsupported' ? 415 : 400, error.code, error.message);
+        throw error;
+      } finally {
+        await datastore.remove(upload.id).catch(() => {});
+      }
+    },
+  });
+
+  const cleanup = setInterval(() => void tus.cleanUpExpiredUploads().catch(() => {}), 3_600_000);
+  cleanup.unref();
+  app.addHook('onClose', async () => clearInterval(cleanup));
+
+  // tus reads the raw body stream itself.
+  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) =>
+    done(null),
+  );
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'OPTIONS') principals.set(request.raw, principalOf(request));
+    reply.hijack();
+    await tus.handle(request.raw, reply.raw);
+  };
+  for (const url of [TUS_PATH, `${TUS_PATH}/*`]) {
+    app.route({
+      method: ['POST', 'PATCH', 'HEAD', 'DELETE', 'OPTIONS', 'GET'],
+      url,
+      exposeHeadRoute: false,
+      schema: { hide: true },
+      onRequest: async (request, reply) => {
+        if (request.method !== 'OPTIONS') await app.authenticate(request, reply);
+      },
+      handler,
+    });
+  }
+};
+
+function tusError(status: number, code: string, message: string) {
+  return { status_code: status, body: JSON.stringify({ statusCode: status, code, message }) };
+}

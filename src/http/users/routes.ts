@@ -1,0 +1,56 @@
+import { Type } from '@sinclair/typebox';
+import type { User } from '../../core/users/user.js';
+import { NewUserBody } from '../auth/routes.js';
+import { principalOf } from '../authentication.js';
+import type { RoutePlugin } from '../plugin.js';
+import { errorResponses, UserDto } from '../schemas.js';
+
+export const toUserDto = (user: User) => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  isAdmin: user.isAdmin,
+});
+
+export const userRoutes: RoutePlugin = async (app, { keepsake }) => {
+  app.get(
+    '/api/users/me',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['users'],
+        summary: 'The signed-in user',
+        response: { 200: UserDto, ...errorResponses(401) },
+      },
+    },
+    async (request) => toUserDto(await keepsake.users.getOrFail(principalOf(request).userId)),
+  );
+
+  app.get(
+    '/api/users',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags: ['users'],
+        summary: 'All users (admin)',
+        response: { 200: Type.Array(UserDto), ...errorResponses(401, 403) },
+      },
+    },
+    async () => (await keepsake.users.list()).map(toUserDto),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user (admin)',
+        body: NewUserBody,
+        response: { 201: UserDto, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(toUserDto(await keepsake.users.create(request.body))),
+  );
+};
