@@ -1,4 +1,4 @@
-import { ExifDateTime, ExifTool, type Tags } from 'exiftool-vendored';
+import { DefaultExifToolOptions, ExifDateTime, ExifTool, type Tags } from 'exiftool-vendored';
 import { CAPTURE_DATE_TAGS, isValidLocal } from '../../core/media/capture-time.js';
 import type { FileDate, FileMetadata, MetadataReader } from '../../core/media/metadata-reader.js';
 
@@ -15,6 +15,8 @@ export class ExiftoolMetadataReader implements MetadataReader {
       maxProcs: options.maxProcs,
       taskTimeoutMillis: options.taskTimeoutMillis ?? 30_000,
       ignoreZeroZeroLatLon: true,
+      // Exact values, not ExifTool's rounded display (`0.3` for an exposure of 1/2.9 s).
+      numericTags: [...DefaultExifToolOptions.numericTags, 'ExposureTime', 'FNumber', 'FocalLength', 'ISO', 'ImageWidth', 'ImageHeight'],
     });
   }
 
@@ -71,10 +73,11 @@ function toFileDate(value: unknown): FileDate | undefined {
     `${pad(value.year, 4)}-${pad(value.month)}-${pad(value.day)}` +
     `T${pad(value.hour)}:${pad(value.minute)}:${pad(value.second)}.${pad(Math.floor(value.millisecond ?? 0), 3)}`;
   if (!isValidLocal(local)) return undefined;
+  const known = value.hasZone && value.tzoffsetMinutes !== undefined;
   return {
     local,
-    offsetMinutes:
-      value.hasZone && value.tzoffsetMinutes !== undefined ? value.tzoffsetMinutes : null,
+    offsetMinutes: known ? value.tzoffsetMinutes! : null,
+    offsetInferred: known && value.inferredZone === true,
   };
 }
 

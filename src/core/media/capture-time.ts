@@ -8,7 +8,10 @@ import type { FileDate } from './metadata-reader.js';
  * Tokyo belongs to December wherever you look at it from). The first valid source wins:
  *
  *   1. the file's own date tags, most specific first (CAPTURE_DATE_TAGS), with the offset the
- *      file gives (OffsetTime* tags, a maker-note time zone, or the zone at its GPS position);
+ *      file gives (OffsetTime* tags, a maker-note time zone, or the zone at its GPS position).
+ *      An offset written in the file beats one worked out from elsewhere: when the chosen tag's
+ *      offset is inferred or missing, another tag naming the same moment with a written offset
+ *      (IPTC TimeCreated `15:15:44-04:00`, say) supplies it;
  *   2. `fileCreatedAt`, then `fileModifiedAt`, as sent by the uploading client;
  *   3. the time the server received the file.
  *
@@ -41,9 +44,18 @@ export function chooseCaptureTime(
 ): CaptureTime {
   for (const tag of CAPTURE_DATE_TAGS) {
     const date = dates[tag];
-    if (date && isValidLocal(date.local)) return { ...date, source: tag };
+    if (!date || !isValidLocal(date.local)) continue;
+    const written = date.offsetMinutes !== null && !date.offsetInferred ? date : writtenOffsetFor(date.local, dates);
+    return { local: date.local, offsetMinutes: written?.offsetMinutes ?? date.offsetMinutes, source: tag };
   }
   return captureTimeFromClient(client);
+}
+
+function writtenOffsetFor(local: string, dates: Partial<Record<string, FileDate>>): FileDate | undefined {
+  const second = local.slice(0, 19);
+  return CAPTURE_DATE_TAGS.map((tag) => dates[tag]).find(
+    (d) => d && d.offsetMinutes !== null && !d.offsetInferred && d.local.slice(0, 19) === second,
+  );
 }
 
 /** The capture time before the file has been read: the client's dates, or the upload time. */

@@ -9,6 +9,8 @@ export interface FileDate {
   /** `YYYY-MM-DDTHH:mm:ss.sss` wall-clock time. */
   local: string;
   offsetMinutes: number | null;
+  /** True when the offset was worked out (from the GPS position, say) rather than written. */
+  offsetInferred?: boolean;
 }
 
 export interface FileMetadata {

@@ -1,0 +1,150 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import type { Clock } from '../../src/core/ports/clock.js';
+import { buildApp } from '../../src/http/app.js';
+import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
+
+export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery', name: 'Ada Admin' };
+
+export interface TestApp {
+  app: FastifyInstance;
+  keepsake: Keepsake;
+  dataDir: string;
+  /** Closes the app and the services; keeps the data dir (for restart tests). */
+  stop(): Promise<void>;
+  /** Stops and removes the data dir. */
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  dataDir?: string;
+  env?: Record<string, string>;
+  workers?: boolean;
+  clock?: Clock;
+}
+
+/** A real Keepsake (SQLite, disk, table queue, sharp, exiftool) on a temporary data dir. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'keepsake-test-')));
+  const config = loadConfig({
+    KEEPSAKE_DATA_DIR: dataDir,
+    KEEPSAKE_LOG_LEVEL: 'silent',
+    KEEPSAKE_JOB_RETRY_BASE_MS: '50',
+    KEEPSAKE_JOB_POLL_INTERVAL_MS: '50',
+    KEEPSAKE_LOGIN_RATE_LIMIT: '1000',
+    ...options.env,
+  });
+  const keepsake = await createKeepsake(config, { clock: options.clock });
+  const app = await buildApp(keepsake, { logger: false });
+  await app.ready();
+  if (options.workers !== false) keepsake.startWorkers();
+  const stop = async () => {
+    await app.close();
+    await keepsake.close();
+  };
+  return {
+    app,
+    keepsake,
+    dataDir,
+    stop,
+    close: async () => {
+      await stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  token: string;
+  userId: string;
+  headers: { authorization: string };
+}
+
+export async function setupAdmin(app: FastifyInstance): Promise<Session> {
+  const setup = await app.inject({ method: 'POST', url: '/api/auth/setup', payload: ADMIN });
+  if (setup.statusCode !== 201) throw new Error(`setup failed: ${setup.body}`);
+  return login(app, ADMIN.email, ADMIN.password);
+}
+
+export async function login(app: FastifyInstance, email: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  const body = res.json<{ accessToken: string; user: { id: string } }>();
+  return { token: body.accessToken, userId: body.user.id, headers: { authorization: `Bearer ${body.accessToken}` } };
+}
+
+/** Creates a second user through the admin API and signs them in. */
+export async function createUser(app: FastifyInstance, admin: Session, name: string): Promise<Session> {
+  const email = `${name.toLowerCase()}@example.com`;
+  const password = `${name}-password-123`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: admin.headers,
+    payload: { email, password, name },
+  });
+  if (res.statusCode !== 201) throw new Error(`create user failed: ${res.body}`);
+  return login(app, email, password);
+}
+
+/** Builds a multipart/form-data body the way a browser would. */
+export async function multipart(
+  file: { data: Buffer; name: string } | undefined,
+  fields: Record<string, string> = {},
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  if (file) form.append('file', new Blob([file.data]), file.name);
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type')! },
+  };
+}
+
+export async function uploadFile(
+  app: FastifyInstance,
+  session: Session,
+  path: string,
+  fields: Record<string, string> = {},
+) {
+  return uploadBytes(app, session, await readFile(path), basename(path), fields);
+}
+
+export async function uploadBytes(
+  app: FastifyInstance,
+  session: Session,
+  data: Buffer,
+  name: string,
+  fields: Record<string, string> = {},
+) {
+  const body = await multipart({ data, name }, fields);
+  return app.inject({
+    method: 'POST',
+    url: '/api/assets',
+    headers: { ...session.headers, ...body.headers },
+    payload: body.payload,
+  });
+}
+
+export interface AssetBody {
+  id: string;
+  status: 'processing' | 'ready' | 'failed';
+  error: string | null;
+  [key: string]: unknown;
+}
+
+/** Waits until the asset has left "processing". */
+export async function waitForAsset(app: FastifyInstance, session: Session, id: string, timeoutMs = 60_000): Promise<AssetBody> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await app.inject({ method: 'GET', url: `/api/assets/${id}`, headers: session.headers });
+    const asset = res.json<AssetBody>();
+    if (asset.status !== 'processing') return asset;
+    if (Date.now() > deadline) throw new Error(`asset ${id} still processing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
