@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -61,17 +61,17 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async put(key: string, data: Buffer): Promise<void> {
-    const tempPath = join(this.stagingDir, crypto.randomUUID());
-    const handle = await open(tempPath, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
     const target = this.pathOf(key);
-    await mkdir(dirname(target), { recursive: true });
-    await rename(tempPath, target);
+    const tempPath = join(this.stagingDir, crypto.randomUUID());
+    try {
+      await writeFile(tempPath, data, { flag: 'wx' });
+      await syncFile(tempPath);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(tempPath, target);
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
     await syncDir(dirname(target));
   }
 

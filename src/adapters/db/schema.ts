@@ -96,6 +96,8 @@ export interface JobsTable {
   max_attempts: number;
   run_at: string;
   locked_until: string | null;
+  /** Set when a worker takes the job; only that worker may finish it. */
+  lock_token: string | null;
   last_error: string | null;
   created_at: string;
   finished_at: string | null;

@@ -87,7 +87,7 @@ export class TableJobQueue implements JobQueue {
   async recoverStalled(all = false): Promise<number> {
     let q = this.db
       .updateTable('jobs')
-      .set({ status: 'waiting', locked_until: null })
+      .set({ status: 'waiting', locked_until: null, lock_token: null })
       .where('status', '=', 'active');
     if (!all) q = q.where('locked_until', '<', new Date().toISOString());
     const result = await q.executeTakeFirst();
@@ -98,7 +98,7 @@ export class TableJobQueue implements JobQueue {
     this.startSweeper();
     for (let i = 0; i < concurrency; i++) {
       const loop = this.workLoop(queue, handler).catch((error) => {
-        console.error(`job worker for ${queue} stopped:`, error);
+        if (!this.closed) console.error(`job worker for ${queue} stopped:`, error);
       });
       this.running.add(loop);
       void loop.finally(() => this.running.delete(loop));
@@ -132,7 +132,7 @@ export class TableJobQueue implements JobQueue {
       // Release what is still running so the next start takes it at once, not after the lease.
       await this.db
         .updateTable('jobs')
-        .set({ status: 'waiting', locked_until: null })
+        .set({ status: 'waiting', locked_until: null, lock_token: null })
         .where('id', 'in', [...this.activeJobs])
         .where('status', '=', 'active')
         .execute();
@@ -158,6 +158,7 @@ export class TableJobQueue implements JobQueue {
         status: 'active',
         attempts: eb('attempts', '+', 1),
         locked_until: new Date(now.getTime() + this.options.leaseMs).toISOString(),
+        lock_token: crypto.randomUUID(),
       }))
       .where('id', '=', (eb) => {
         const next = eb
@@ -178,8 +179,9 @@ export class TableJobQueue implements JobQueue {
 
   private async runJob(row: Selectable<JobsTable>, handler: JobHandlerFn): Promise<void> {
     const id = Number(row.id);
+    const token = row.lock_token!;
     this.activeJobs.add(id);
-    const heartbeat = setInterval(() => void this.extendLease(id), this.options.leaseMs / 3);
+    const heartbeat = setInterval(() => void this.extendLease(id, token), this.options.leaseMs / 3);
     const job: Job = {
       id: String(id),
       name: row.name,
@@ -190,11 +192,11 @@ export class TableJobQueue implements JobQueue {
     };
     try {
       const outcome = await handler(job);
-      await this.finish(id, outcome.status, outcome.status === 'failed' ? outcome.reason : null);
+      await this.finish(id, token, outcome.status, outcome.status === 'failed' ? outcome.reason : null);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (job.attempt >= job.maxAttempts) {
-        await this.finish(id, 'failed', reason);
+        await this.finish(id, token, 'failed', reason);
       } else {
         const delay = this.options.retryBaseMs * 2 ** (job.attempt - 1);
         await this.db
@@ -202,10 +204,12 @@ export class TableJobQueue implements JobQueue {
           .set({
             status: 'waiting',
             locked_until: null,
+            lock_token: null,
             last_error: reason,
             run_at: new Date(Date.now() + delay).toISOString(),
           })
           .where('id', '=', id)
+          .where('lock_token', '=', token)
           .execute();
         setTimeout(() => this.wake(job.queue), delay + 5).unref();
       }
@@ -215,8 +219,11 @@ export class TableJobQueue implements JobQueue {
     }
   }
 
+  // Only the worker holding the job's token may finish it: a job that was released (or taken
+  // again after its lease ran out) is never completed twice.
   private async finish(
     id: number,
+    token: string,
     status: 'completed' | 'failed',
     reason: string | null,
   ): Promise<void> {
@@ -226,19 +233,22 @@ export class TableJobQueue implements JobQueue {
         status,
         last_error: reason,
         locked_until: null,
+        lock_token: null,
         finished_at: new Date().toISOString(),
       })
       .where('id', '=', id)
+      .where('lock_token', '=', token)
       .execute();
   }
 
-  private async extendLease(id: number): Promise<void> {
+  private async extendLease(id: number, token: string): Promise<void> {
     await this.db
       .updateTable('jobs')
       .set({ locked_until: new Date(Date.now() + this.options.leaseMs).toISOString() })
       .where('id', '=', id)
-      .where('status', '=', 'active')
-      .execute();
+      .where('lock_token', '=', token)
+      .execute()
+      .catch(() => {});
   }
 
   private sleep(queue: string): Promise<void> {

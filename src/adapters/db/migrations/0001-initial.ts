@@ -117,6 +117,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectFeatures): Promise
     .addColumn('max_attempts', 'integer', (c) => c.notNull())
     .addColumn('run_at', 'text', (c) => c.notNull())
     .addColumn('locked_until', 'text')
+    .addColumn('lock_token', 'text')
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
