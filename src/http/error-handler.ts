@@ -44,30 +44,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(known.status)
         .send({ statusCode: known.status, code: known.code, message: error.message });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply
-        .status(error.statusCode)
-        .send({
-          statusCode: error.statusCode,
-          code: error.code ?? 'BAD_REQUEST',
-          message: error.message,
-        });
+      return reply.status(error.statusCode).send({
+        statusCode: error.statusCode,
+        code: error.code ?? 'BAD_REQUEST',
+        message: error.message,
+      });
     }
     request.log.error({ err: error }, 'request failed');
-    return reply
-      .status(500)
-      .send({
-        statusCode: 500,
-        code: 'INTERNAL_ERROR',
-        message: 'Something went wrong on the server.',
-      });
+    return reply.status(500).send({
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on the server.',
+    });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        statusCode: 404,
-        code: 'ROUTE_NOT_FOUND',
-        message: `No route ${request.method} ${request.url}`,
-      }),
+    reply.status(404).send({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: `No route ${request.method} ${request.url}`,
+    }),
   );
 }

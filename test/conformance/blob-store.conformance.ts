@@ -14,7 +14,10 @@ export interface BlobStoreHarness {
  * What every BlobStore adapter must do. An adapter is done when this suite passes against it:
  *   describeBlobStoreConformance('disk', async () => ({ store, close }));
  */
-export function describeBlobStoreConformance(name: string, open: () => Promise<BlobStoreHarness>): void {
+export function describeBlobStoreConformance(
+  name: string,
+  open: () => Promise<BlobStoreHarness>,
+): void {
   describe(`BlobStore conformance: ${name}`, () => {
     let harness: BlobStoreHarness;
     let store: BlobStore;
@@ -25,7 +28,9 @@ export function describeBlobStoreConformance(name: string, open: () => Promise<B
     after(() => harness.close());
 
     it('stages a stream and commits it under a key, atomically visible', async () => {
-      const staged = await store.stage(Readable.from([Buffer.from('hello '), Buffer.from('world')]));
+      const staged = await store.stage(
+        Readable.from([Buffer.from('hello '), Buffer.from('world')]),
+      );
       assert.equal(staged.size, 11);
       assert.equal(await store.stat('a/b/hello'), undefined, 'invisible before commit');
       await staged.commit('a/b/hello');
@@ -55,7 +60,13 @@ export function describeBlobStoreConformance(name: string, open: () => Promise<B
 
     it('streams large blobs without holding them whole', async () => {
       const chunk = Buffer.alloc(1024 * 1024, 7);
-      const staged = await store.stage(Readable.from((function* () { for (let i = 0; i < 20; i++) yield chunk; })()));
+      const staged = await store.stage(
+        Readable.from(
+          (function* () {
+            for (let i = 0; i < 20; i++) yield chunk;
+          })(),
+        ),
+      );
       assert.equal(staged.size, 20 * chunk.length);
       await staged.commit('big/blob');
       let total = 0;
@@ -100,7 +111,10 @@ export function describeBlobStoreConformance(name: string, open: () => Promise<B
       await store.put('local/file', Buffer.from('local bytes'));
       const content = await store.withLocalFile('local/file', (path) => readFile(path, 'utf8'));
       assert.equal(content, 'local bytes');
-      await assert.rejects(store.withLocalFile('local/missing', async () => 1), BlobNotFoundError);
+      await assert.rejects(
+        store.withLocalFile('local/missing', async () => 1),
+        BlobNotFoundError,
+      );
     });
 
     it('refuses keys that could escape the store', async () => {
@@ -111,7 +125,11 @@ export function describeBlobStoreConformance(name: string, open: () => Promise<B
     it('cleans staging left behind by a crash', async () => {
       // A stage that is neither committed nor discarded is what a crash leaves.
       await store.stage(Readable.from([Buffer.from('orphan')]));
-      assert.equal(await store.cleanStaging(60_000), 0, 'young files are kept (an upload may be running)');
+      assert.equal(
+        await store.cleanStaging(60_000),
+        0,
+        'young files are kept (an upload may be running)',
+      );
       assert.equal(await store.cleanStaging(0), 1);
     });
   });

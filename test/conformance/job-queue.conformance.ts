@@ -22,7 +22,10 @@ const countsOf = async (queue: JobQueue, name: string): Promise<QueueCounts> =>
   (await queue.counts())[name] ?? { waiting: 0, active: 0, completed: 0, failed: 0 };
 
 /** What every JobQueue adapter must do; the queue names keep the cases apart. */
-export function describeJobQueueConformance(name: string, harness: () => Promise<JobQueueHarness>): void {
+export function describeJobQueueConformance(
+  name: string,
+  harness: () => Promise<JobQueueHarness>,
+): void {
   describe(`JobQueue conformance: ${name}`, () => {
     let h: JobQueueHarness;
     let queue: JobQueue;
@@ -61,10 +64,14 @@ export function describeJobQueueConformance(name: string, harness: () => Promise
         running--;
         return { status: 'completed' };
       });
-      for (let i = 0; i < 60; i++) await queue.enqueue({ name: 'p', queue: 'parallel', payload: { i } });
+      for (let i = 0; i < 60; i++)
+        await queue.enqueue({ name: 'p', queue: 'parallel', payload: { i } });
       await until(async () => (await countsOf(queue, 'parallel')).completed === 60);
       assert.equal(runs.size, 60);
-      assert.ok([...runs.values()].every((n) => n === 1), 'no job ran twice');
+      assert.ok(
+        [...runs.values()].every((n) => n === 1),
+        'no job ran twice',
+      );
       assert.ok(maxRunning > 1 && maxRunning <= 3, `ran ${maxRunning} at once`);
     });
 
@@ -80,7 +87,10 @@ export function describeJobQueueConformance(name: string, harness: () => Promise
       await queue.enqueue({ name: 'f', queue: 'flaky', payload: {}, maxAttempts: 5 });
       await until(async () => (await countsOf(queue, 'flaky')).completed === 1);
       assert.deepEqual(attempts, [1, 2, 3]);
-      assert.ok(times[2]! - times[1]! >= times[1]! - times[0]!, 'the second wait is not shorter than the first');
+      assert.ok(
+        times[2]! - times[1]! >= times[1]! - times[0]!,
+        'the second wait is not shorter than the first',
+      );
     });
 
     it('fails a job for good when its attempts run out', async () => {

@@ -14,7 +14,10 @@ describeJobQueueConformance('table (SQLite)', async () => {
     const connection = openSqlite(join(dir, 'queue.db'));
     connections.push(connection);
     await migrateToLatest(connection);
-    const queue = new TableJobQueue(connection.db, connection.features, { retryBaseMs: 30, pollIntervalMs: 20 });
+    const queue = new TableJobQueue(connection.db, connection.features, {
+      retryBaseMs: 30,
+      pollIntervalMs: 20,
+    });
     // As at an embedded start-up: nothing else can be running these jobs.
     await queue.recoverStalled(true);
     return queue;

@@ -25,7 +25,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, KEEPSAKE_LOG_LEVEL: 'warn', KEEPSAKE_HOST: '127.0.0.1', ...env, KEEPSAKE_PORT: port },
+    env: {
+      ...process.env,
+      KEEPSAKE_LOG_LEVEL: 'warn',
+      KEEPSAKE_HOST: '127.0.0.1',
+      ...env,
+      KEEPSAKE_PORT: port,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -34,7 +40,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, url, output: () => output };
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -44,7 +53,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
 }
 
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+export async function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
   const exited = once(child, 'exit');
   child.kill(signal);

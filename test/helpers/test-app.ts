@@ -7,7 +7,11 @@ import type { Clock } from '../../src/core/ports/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
 
-export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery', name: 'Ada Admin' };
+export const ADMIN = {
+  email: 'admin@example.com',
+  password: 'correct horse battery',
+  name: 'Ada Admin',
+};
 
 export interface TestApp {
   app: FastifyInstance;
@@ -69,15 +73,31 @@ export async function setupAdmin(app: FastifyInstance): Promise<Session> {
   return login(app, ADMIN.email, ADMIN.password);
 }
 
-export async function login(app: FastifyInstance, email: string, password: string): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+export async function login(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const body = res.json<{ accessToken: string; user: { id: string } }>();
-  return { token: body.accessToken, userId: body.user.id, headers: { authorization: `Bearer ${body.accessToken}` } };
+  return {
+    token: body.accessToken,
+    userId: body.user.id,
+    headers: { authorization: `Bearer ${body.accessToken}` },
+  };
 }
 
 /** Creates a second user through the admin API and signs them in. */
-export async function createUser(app: FastifyInstance, admin: Session, name: string): Promise<Session> {
+export async function createUser(
+  app: FastifyInstance,
+  admin: Session,
+  name: string,
+): Promise<Session> {
   const email = `${name.toLowerCase()}@example.com`;
   const password = `${name}-password-123`;
   const res = await app.inject({
@@ -138,13 +158,23 @@ export interface AssetBody {
 }
 
 /** Waits until the asset has left "processing". */
-export async function waitForAsset(app: FastifyInstance, session: Session, id: string, timeoutMs = 60_000): Promise<AssetBody> {
+export async function waitForAsset(
+  app: FastifyInstance,
+  session: Session,
+  id: string,
+  timeoutMs = 60_000,
+): Promise<AssetBody> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await app.inject({ method: 'GET', url: `/api/assets/${id}`, headers: session.headers });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/assets/${id}`,
+      headers: session.headers,
+    });
     const asset = res.json<AssetBody>();
     if (asset.status !== 'processing') return asset;
-    if (Date.now() > deadline) throw new Error(`asset ${id} still processing after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`asset ${id} still processing after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -5,8 +5,15 @@ import type { Truth } from './corpus.js';
  * rules written independently of the product's code: the capture date is the first valid
  * DateTimeOriginal, else CreateDate, else DateTimeCreated / DateCreated with a time.
  */
-const DATE_TAG_SUFFIXES = [':DateTimeOriginal', ':SubSecDateTimeOriginal', ':CreateDate', ':DateTimeCreated', ':DateCreated'];
-const EXIF_DATE = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?([+-]\d{2}:\d{2}|Z)?$/;
+const DATE_TAG_SUFFIXES = [
+  ':DateTimeOriginal',
+  ':SubSecDateTimeOriginal',
+  ':CreateDate',
+  ':DateTimeCreated',
+  ':DateCreated',
+];
+const EXIF_DATE =
+  /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?([+-]\d{2}:\d{2}|Z)?$/;
 
 export interface ExpectedTime {
   /** `YYYY-MM-DDTHH:mm:ss`, to the second. */
@@ -41,10 +48,16 @@ export function expectedDisplaySize(truth: Truth): { width: number; height: numb
   const width = Number(truth['File:ImageWidth']);
   const height = Number(truth['File:ImageHeight']);
   const orientation = Number(truth['IFD0:Orientation'] ?? 1);
-  return orientation >= 5 && orientation <= 8 ? { width: height, height: width } : { width, height };
+  return orientation >= 5 && orientation <= 8
+    ? { width: height, height: width }
+    : { width, height };
 }
 
 export const truthText = (truth: Truth, key: string): string | null => {
   const value = truth[key];
-  return typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null;
+  return typeof value === 'string' && value.trim()
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : null;
 };

@@ -42,13 +42,21 @@ describe('assets: upload, dedupe, serve, trash', () => {
     const second = await uploadBytes(t.app, admin, await readFile(JPEG), 'renamed copy.jpg');
     assert.equal(second.statusCode, 200);
     assert.deepEqual(second.json(), { id: first.json().id, status: 'duplicate' });
-    const originals = (await filesUnder(join(t.dataDir, 'blobs'))).filter((f) => f.includes('/originals/'));
+    const originals = (await filesUnder(join(t.dataDir, 'blobs'))).filter((f) =>
+      f.includes('/originals/'),
+    );
     assert.equal(originals.length, 1);
-    assert.equal((await filesUnder(join(t.dataDir, 'blobs', '.staging'))).length, 0, 'no leftovers in staging');
+    assert.equal(
+      (await filesUnder(join(t.dataDir, 'blobs', '.staging'))).length,
+      0,
+      'no leftovers in staging',
+    );
   });
 
   it('tells a client which checksums it already has', async () => {
-    const have = createHash('sha256').update(await readFile(JPEG)).digest('hex');
+    const have = createHash('sha256')
+      .update(await readFile(JPEG))
+      .digest('hex');
     const missing = 'a'.repeat(64);
     const res = await t.app.inject({
       method: 'POST',
@@ -74,10 +82,20 @@ describe('assets: upload, dedupe, serve, trash', () => {
     const empty = await uploadBytes(t.app, admin, Buffer.alloc(0), 'empty.jpg');
     assert.equal(empty.statusCode, 400);
     assert.equal(empty.json().code, 'EMPTY_FILE');
-    const text = await uploadBytes(t.app, admin, Buffer.from('just some notes, not a photo'), 'notes.jpg');
+    const text = await uploadBytes(
+      t.app,
+      admin,
+      Buffer.from('just some notes, not a photo'),
+      'notes.jpg',
+    );
     assert.equal(text.statusCode, 415);
     assert.equal(text.json().code, 'UNSUPPORTED_MEDIA_TYPE');
-    const pdf = await uploadBytes(t.app, admin, Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), 'doc.pdf');
+    const pdf = await uploadBytes(
+      t.app,
+      admin,
+      Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
+      'doc.pdf',
+    );
     assert.equal(pdf.statusCode, 415);
     const body = await multipart(undefined, { deviceId: 'phone' });
     const noFile = await t.app.inject({
@@ -90,19 +108,32 @@ describe('assets: upload, dedupe, serve, trash', () => {
     assert.equal(noFile.json().code, 'MISSING_FILE');
     const badDate = await uploadFile(t.app, admin, OTHER_JPEG, { fileCreatedAt: 'yesterday' });
     assert.equal(badDate.json().code, 'VALIDATION_FAILED');
-    assert.equal((await filesUnder(join(t.dataDir, 'blobs', '.staging'))).length, 0, 'refused files leave nothing');
+    assert.equal(
+      (await filesUnder(join(t.dataDir, 'blobs', '.staging'))).length,
+      0,
+      'refused files leave nothing',
+    );
   });
 
   it('keeps a corrupt photo listed with its original intact, fails its job with a reason, and keeps serving', async () => {
-    const corrupt = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(20_000, 0x5a)]);
+    const corrupt = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.alloc(20_000, 0x5a),
+    ]);
     const res = await uploadBytes(t.app, admin, corrupt, 'broken.jpg');
     assert.equal(res.statusCode, 201);
     const asset = await waitForAsset(t.app, admin, res.json().id);
     assert.equal(asset.status, 'failed');
     assert.match(String(asset.error), /could not be read/);
-    const original = await t.app.inject({ url: `/api/assets/${asset.id}/original`, headers: admin.headers });
+    const original = await t.app.inject({
+      url: `/api/assets/${asset.id}/original`,
+      headers: admin.headers,
+    });
     assert.ok(original.rawPayload.equals(corrupt), 'original byte for byte');
-    const thumb = await t.app.inject({ url: `/api/assets/${asset.id}/thumbnail`, headers: admin.headers });
+    const thumb = await t.app.inject({
+      url: `/api/assets/${asset.id}/thumbnail`,
+      headers: admin.headers,
+    });
     assert.equal(thumb.statusCode, 404);
     assert.equal(thumb.json().code, 'RENDITION_NOT_READY');
     const jobs = await t.app.inject({ url: '/api/jobs', headers: admin.headers });
@@ -126,11 +157,17 @@ describe('assets: upload, dedupe, serve, trash', () => {
       headers: { ...admin.headers, 'if-none-match': etag },
     });
     assert.equal(notModified.statusCode, 304);
-    const part = await t.app.inject({ url: `/api/assets/${id}/original`, headers: { ...admin.headers, range: 'bytes=100-199' } });
+    const part = await t.app.inject({
+      url: `/api/assets/${id}/original`,
+      headers: { ...admin.headers, range: 'bytes=100-199' },
+    });
     assert.equal(part.statusCode, 206);
     assert.equal(part.headers['content-range'], `bytes 100-199/${bytes.length}`);
     assert.ok(part.rawPayload.equals(bytes.subarray(100, 200)));
-    const tail = await t.app.inject({ url: `/api/assets/${id}/original`, headers: { ...admin.headers, range: 'bytes=-10' } });
+    const tail = await t.app.inject({
+      url: `/api/assets/${id}/original`,
+      headers: { ...admin.headers, range: 'bytes=-10' },
+    });
     assert.ok(tail.rawPayload.equals(bytes.subarray(bytes.length - 10)));
     const outside = await t.app.inject({
       url: `/api/assets/${id}/original`,
@@ -142,7 +179,10 @@ describe('assets: upload, dedupe, serve, trash', () => {
   it('serves renditions with an ETag, cached forever only when the URL names their version', async () => {
     const { id } = (await uploadFile(t.app, admin, JPEG)).json();
     const asset = await waitForAsset(t.app, admin, id);
-    const plain = await t.app.inject({ url: `/api/assets/${id}/thumbnail?size=preview`, headers: admin.headers });
+    const plain = await t.app.inject({
+      url: `/api/assets/${id}/thumbnail?size=preview`,
+      headers: admin.headers,
+    });
     assert.equal(plain.headers['cache-control'], 'private, no-cache');
     assert.equal(plain.headers['content-type'], 'image/jpeg');
     const named = await t.app.inject({
@@ -156,7 +196,10 @@ describe('assets: upload, dedupe, serve, trash', () => {
       headers: { ...admin.headers, 'if-none-match': String(named.headers.etag) },
     });
     assert.equal(revalidated.statusCode, 304);
-    const badSize = await t.app.inject({ url: `/api/assets/${id}/thumbnail?size=huge`, headers: admin.headers });
+    const badSize = await t.app.inject({
+      url: `/api/assets/${id}/thumbnail?size=huge`,
+      headers: admin.headers,
+    });
     assert.equal(badSize.statusCode, 400);
   });
 
@@ -169,23 +212,48 @@ describe('assets: upload, dedupe, serve, trash', () => {
         .json()
         .find((b: { bucket: string }) => b.bucket === month)?.count ?? 0;
     assert.equal(await countIn(), 1);
-    const fav = await t.app.inject({ method: 'PATCH', url: `/api/assets/${id}`, headers: admin.headers, payload: { isFavorite: true } });
+    const fav = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/assets/${id}`,
+      headers: admin.headers,
+      payload: { isFavorite: true },
+    });
     assert.equal(fav.json().isFavorite, true);
-    const favorites = await t.app.inject({ url: '/api/assets?isFavorite=true', headers: admin.headers });
+    const favorites = await t.app.inject({
+      url: '/api/assets?isFavorite=true',
+      headers: admin.headers,
+    });
     assert.deepEqual(
       favorites.json().assets.map((a: { id: string }) => a.id),
       [id],
     );
-    await t.app.inject({ method: 'PATCH', url: `/api/assets/${id}`, headers: admin.headers, payload: { isArchived: true } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/assets/${id}`,
+      headers: admin.headers,
+      payload: { isArchived: true },
+    });
     assert.equal(await countIn(), 0);
-    await t.app.inject({ method: 'PATCH', url: `/api/assets/${id}`, headers: admin.headers, payload: { isArchived: false } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/assets/${id}`,
+      headers: admin.headers,
+      payload: { isArchived: false },
+    });
     assert.equal(await countIn(), 1);
-    const empty = await t.app.inject({ method: 'PATCH', url: `/api/assets/${id}`, headers: admin.headers, payload: {} });
+    const empty = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/assets/${id}`,
+      headers: admin.headers,
+      payload: {},
+    });
     assert.equal(empty.statusCode, 400);
   });
 
   it('trashes and restores; emptying the trash deletes for good', async () => {
-    const { id } = (await uploadBytes(t.app, admin, await readFile(corpusPath('gps/HTC Desire.jpg')), 'htc.jpg')).json();
+    const { id } = (
+      await uploadBytes(t.app, admin, await readFile(corpusPath('gps/HTC Desire.jpg')), 'htc.jpg')
+    ).json();
     const asset = await waitForAsset(t.app, admin, id);
     const month = String(asset.takenAt).slice(0, 7);
     const inTimeline = async () =>
@@ -193,18 +261,33 @@ describe('assets: upload, dedupe, serve, trash', () => {
         .json()
         .assets.some((a: { id: string }) => a.id === id);
     assert.ok(await inTimeline());
-    const trashed = await t.app.inject({ method: 'DELETE', url: `/api/assets/${id}`, headers: admin.headers });
+    const trashed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/assets/${id}`,
+      headers: admin.headers,
+    });
     assert.equal(trashed.json().isTrashed, true);
     assert.ok(!(await inTimeline()));
     const trash = await t.app.inject({ url: '/api/assets?isTrashed=true', headers: admin.headers });
     assert.ok(trash.json().assets.some((a: { id: string }) => a.id === id));
-    await t.app.inject({ method: 'POST', url: `/api/assets/${id}/restore`, headers: admin.headers });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/assets/${id}/restore`,
+      headers: admin.headers,
+    });
     assert.ok(await inTimeline());
 
     await t.app.inject({ method: 'DELETE', url: `/api/assets/${id}`, headers: admin.headers });
-    const emptied = await t.app.inject({ method: 'DELETE', url: '/api/trash', headers: admin.headers });
+    const emptied = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/trash',
+      headers: admin.headers,
+    });
     assert.ok(emptied.json().deleted >= 1);
-    assert.equal((await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers })).statusCode, 404);
+    assert.equal(
+      (await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers })).statusCode,
+      404,
+    );
     const blobs = await filesUnder(join(t.dataDir, 'blobs'));
     assert.ok(!blobs.some((f) => f.includes(asset.checksum as string)), 'original removed');
     assert.ok(!blobs.some((f) => f.includes(id)), 'renditions removed');
@@ -216,19 +299,30 @@ describe('assets: upload, dedupe, serve, trash', () => {
     await t.app.inject({ method: 'DELETE', url: `/api/assets/${id}`, headers: admin.headers });
     const again = await uploadBytes(t.app, admin, bytes, 'mongolia.jpeg');
     assert.deepEqual(again.json(), { id, status: 'duplicate' });
-    assert.equal((await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers })).json().isTrashed, false);
+    assert.equal(
+      (await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers })).json().isTrashed,
+      false,
+    );
   });
 
   it('purges trash older than the configured days, and only that', async () => {
     const old = (await uploadFile(t.app, admin, corpusPath('gps/Sony DSC-HX5V (2).jpg'))).json().id;
     await t.app.inject({ method: 'DELETE', url: `/api/assets/${old}`, headers: admin.headers });
     clockOffset = 20 * DAY;
-    const recent = (await uploadFile(t.app, admin, corpusPath('gps/thompson-springs.jpg'))).json().id;
+    const recent = (await uploadFile(t.app, admin, corpusPath('gps/thompson-springs.jpg'))).json()
+      .id;
     await t.app.inject({ method: 'DELETE', url: `/api/assets/${recent}`, headers: admin.headers });
     clockOffset = 31 * DAY; // the first has been in the trash 31 days, the second 11
     await t.keepsake.purge.purgeExpired();
     clockOffset = 0;
-    assert.equal((await t.app.inject({ url: `/api/assets/${old}`, headers: admin.headers })).statusCode, 404);
-    assert.equal((await t.app.inject({ url: `/api/assets/${recent}`, headers: admin.headers })).json().isTrashed, true);
+    assert.equal(
+      (await t.app.inject({ url: `/api/assets/${old}`, headers: admin.headers })).statusCode,
+      404,
+    );
+    assert.equal(
+      (await t.app.inject({ url: `/api/assets/${recent}`, headers: admin.headers })).json()
+        .isTrashed,
+      true,
+    );
   });
 });

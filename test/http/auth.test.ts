@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, createUser, login, setupAdmin, startTestApp, type Session, type TestApp } from '../helpers/test-app.js';
+import {
+  ADMIN,
+  createUser,
+  login,
+  setupAdmin,
+  startTestApp,
+  type Session,
+  type TestApp,
+} from '../helpers/test-app.js';
 
 describe('users and authentication', () => {
   let t: TestApp;
@@ -22,7 +30,9 @@ describe('users and authentication', () => {
     });
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'SETUP_ALREADY_DONE');
-    assert.deepEqual((await t.app.inject({ url: '/api/auth/setup' })).json(), { setupRequired: false });
+    assert.deepEqual((await t.app.inject({ url: '/api/auth/setup' })).json(), {
+      setupRequired: false,
+    });
   });
 
   it('signs in with the token in the body and an httpOnly cookie, and knows who I am', async () => {
@@ -39,9 +49,15 @@ describe('users and authentication', () => {
     assert.ok(cookie?.httpOnly);
     assert.equal(cookie.value, body.accessToken);
 
-    const viaCookie = await t.app.inject({ url: '/api/users/me', cookies: { keepsake_session: cookie.value } });
+    const viaCookie = await t.app.inject({
+      url: '/api/users/me',
+      cookies: { keepsake_session: cookie.value },
+    });
     assert.equal(viaCookie.json().email, ADMIN.email);
-    const viaBearer = await t.app.inject({ url: '/api/users/me', headers: { authorization: `Bearer ${body.accessToken}` } });
+    const viaBearer = await t.app.inject({
+      url: '/api/users/me',
+      headers: { authorization: `Bearer ${body.accessToken}` },
+    });
     assert.equal(viaBearer.json().name, ADMIN.name);
   });
 
@@ -57,7 +73,10 @@ describe('users and authentication', () => {
     const anonymous = await t.app.inject({ url: '/api/users/me' });
     assert.equal(anonymous.statusCode, 401);
     assert.equal(anonymous.json().code, 'UNAUTHENTICATED');
-    const forged = await t.app.inject({ url: '/api/users/me', headers: { authorization: 'Bearer not-a-token' } });
+    const forged = await t.app.inject({
+      url: '/api/users/me',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
     assert.equal(forged.statusCode, 401);
   });
 
@@ -78,7 +97,11 @@ describe('users and authentication', () => {
 
   it('logs out: the session stops working at once', async () => {
     const session = await login(t.app, ADMIN.email, ADMIN.password);
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: session.headers,
+    });
     assert.equal(out.statusCode, 204);
     const after = await t.app.inject({ url: '/api/users/me', headers: session.headers });
     assert.equal(after.statusCode, 401);
@@ -95,7 +118,11 @@ describe('users and authentication', () => {
     assert.equal(me.json().isAdmin, false);
     for (const request of [
       { method: 'GET' as const, url: '/api/users' },
-      { method: 'POST' as const, url: '/api/users', payload: { email: 'x@example.com', password: 'password123', name: 'X' } },
+      {
+        method: 'POST' as const,
+        url: '/api/users',
+        payload: { email: 'x@example.com', password: 'password123', name: 'X' },
+      },
       { method: 'GET' as const, url: '/api/jobs' },
     ]) {
       const res = await t.app.inject({ ...request, headers: bob.headers });
@@ -143,7 +170,11 @@ describe('users and authentication', () => {
       ['desktop backup'],
     );
     assert.equal(list.json()[0].secret, undefined, 'the secret is shown once only');
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/api-keys/${id}`, headers: admin.headers });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/api-keys/${id}`,
+      headers: admin.headers,
+    });
     assert.equal(revoke.statusCode, 204);
     const after = await t.app.inject({ url: '/api/users/me', headers: { 'x-api-key': secret } });
     assert.equal(after.statusCode, 401);

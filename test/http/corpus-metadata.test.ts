@@ -11,7 +11,12 @@ import {
   type Session,
   type TestApp,
 } from '../helpers/test-app.js';
-import { expectedCaptureTime, expectedDisplaySize, expectedPosition, truthText } from '../helpers/truth-expectations.js';
+import {
+  expectedCaptureTime,
+  expectedDisplaySize,
+  expectedPosition,
+  truthText,
+} from '../helpers/truth-expectations.js';
 
 // A client-supplied creation time, used only when the file itself has no valid date.
 const FILE_CREATED_AT = '2001-02-03T04:05:06.000Z';
@@ -31,7 +36,9 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
     ];
     const ids = new Map<string, string>();
     for (const file of files) {
-      const res = await uploadFile(t.app, admin, corpusPath(file), { fileCreatedAt: FILE_CREATED_AT });
+      const res = await uploadFile(t.app, admin, corpusPath(file), {
+        fileCreatedAt: FILE_CREATED_AT,
+      });
       assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
       ids.set(file, res.json<{ id: string }>().id);
     }
@@ -42,7 +49,8 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
 
   it('processes every file', () => {
     assert.ok(assets.size >= 60, `only ${assets.size} files`);
-    for (const [file, asset] of assets) assert.equal(asset.status, 'ready', `${file}: ${asset.error}`);
+    for (const [file, asset] of assets)
+      assert.equal(asset.status, 'ready', `${file}: ${asset.error}`);
   });
 
   it('reads the capture time and its UTC offset as ExifTool does, else falls back to fileCreatedAt', async () => {
@@ -55,7 +63,11 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
         continue;
       }
       assert.equal(takenAt.slice(0, 19), expected.localSecond, `${file}: ${takenAt}`);
-      if (expected.offset) assert.ok(takenAt.endsWith(expected.offset), `${file}: ${takenAt}, want ${expected.offset}`);
+      if (expected.offset)
+        assert.ok(
+          takenAt.endsWith(expected.offset),
+          `${file}: ${takenAt}, want ${expected.offset}`,
+        );
     }
   });
 
@@ -68,8 +80,14 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
         continue;
       }
       withPosition++;
-      assert.ok(Math.abs(Number(asset.latitude) - expected.latitude) < 1e-5, `${file}: ${asset.latitude}`);
-      assert.ok(Math.abs(Number(asset.longitude) - expected.longitude) < 1e-5, `${file}: ${asset.longitude}`);
+      assert.ok(
+        Math.abs(Number(asset.latitude) - expected.latitude) < 1e-5,
+        `${file}: ${asset.latitude}`,
+      );
+      assert.ok(
+        Math.abs(Number(asset.longitude) - expected.longitude) < 1e-5,
+        `${file}: ${asset.longitude}`,
+      );
     }
     assert.ok(withPosition >= 7, `only ${withPosition} files with a position`);
   });
@@ -77,7 +95,10 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
   it('finds the GPS position that FLIR keeps in its own block, west of Greenwich', () => {
     const flir = assets.get('gps/FLIR iPhone device.jpg')!;
     assert.ok(Math.abs(Number(flir.latitude) - 34.0754) < 1e-3, String(flir.latitude));
-    assert.ok(Number(flir.longitude) < -118 && Number(flir.longitude) > -119, String(flir.longitude));
+    assert.ok(
+      Number(flir.longitude) < -118 && Number(flir.longitude) > -119,
+      String(flir.longitude),
+    );
   });
 
   it('reads make, model and exposure', async () => {
@@ -88,10 +109,14 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
       const model = truthText(truth, 'IFD0:Model');
       if (model) assert.equal(asset.model, model, file);
       const fNumber = truth['ExifIFD:FNumber'];
-      if (typeof fNumber === 'number' && fNumber > 0) assert.ok(Math.abs(Number(asset.fNumber) - fNumber) < 0.05, file);
+      if (typeof fNumber === 'number' && fNumber > 0)
+        assert.ok(Math.abs(Number(asset.fNumber) - fNumber) < 0.05, file);
       const exposure = truth['ExifIFD:ExposureTime'];
       if (typeof exposure === 'number' && exposure > 0) {
-        assert.ok(Math.abs(Number(asset.exposureTime) - exposure) / exposure < 0.01, `${file}: ${asset.exposureTime}`);
+        assert.ok(
+          Math.abs(Number(asset.exposureTime) - exposure) / exposure < 0.01,
+          `${file}: ${asset.exposureTime}`,
+        );
       }
     }
     const canon = assets.get('jpeg-exif/_MG_0636.JPG')!;
@@ -111,17 +136,33 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
     for (const [file, asset] of assets) {
       const display = expectedDisplaySize(await readTruth(file));
       for (const [size, check] of [
-        ['thumbnail', (w: number, h: number) => Math.min(w, h) === Math.min(250, display.width, display.height)],
-        ['preview', (w: number, h: number) => Math.max(w, h) === Math.min(1440, Math.max(display.width, display.height))],
+        [
+          'thumbnail',
+          (w: number, h: number) => Math.min(w, h) === Math.min(250, display.width, display.height),
+        ],
+        [
+          'preview',
+          (w: number, h: number) =>
+            Math.max(w, h) === Math.min(1440, Math.max(display.width, display.height)),
+        ],
       ] as const) {
-        const res = await t.app.inject({ url: `/api/assets/${asset.id}/thumbnail?size=${size}`, headers: admin.headers });
+        const res = await t.app.inject({
+          url: `/api/assets/${asset.id}/thumbnail?size=${size}`,
+          headers: admin.headers,
+        });
         assert.equal(res.statusCode, 200, `${file} ${size}: ${res.body}`);
         const meta = await sharp(res.rawPayload).metadata();
         assert.equal(meta.format, size === 'thumbnail' ? 'webp' : 'jpeg');
-        assert.ok(check(meta.width!, meta.height!), `${file} ${size}: ${meta.width}x${meta.height}`);
+        assert.ok(
+          check(meta.width!, meta.height!),
+          `${file} ${size}: ${meta.width}x${meta.height}`,
+        );
         const ratio = meta.width! / meta.height!;
         const want = display.width / display.height;
-        assert.ok(Math.abs(ratio - want) / want < 0.02, `${file} ${size}: ratio ${ratio} want ${want}`);
+        assert.ok(
+          Math.abs(ratio - want) / want < 0.02,
+          `${file} ${size}: ratio ${ratio} want ${want}`,
+        );
       }
       assert.match(String(asset.thumbhash), /^[A-Za-z0-9+/]+=*$/, file);
     }
@@ -141,7 +182,10 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
         const pixels = await grey(`orientation/${shape}_${n}.jpg`);
         let diff = 0;
         for (let i = 0; i < pixels.length; i++) diff += Math.abs(pixels[i]! - reference[i]!);
-        assert.ok(diff / pixels.length < 12, `${shape}_${n} differs from ${shape}_1 by ${diff / pixels.length}`);
+        assert.ok(
+          diff / pixels.length < 12,
+          `${shape}_${n} differs from ${shape}_1 by ${diff / pixels.length}`,
+        );
       }
     }
   });

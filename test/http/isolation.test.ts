@@ -44,23 +44,46 @@ describe('one user can never read or change another user’s data', () => {
       assert.equal(res.statusCode, 404, `${route.method} ${route.url}: ${res.statusCode}`);
       assert.equal(res.json().code, 'ASSET_NOT_FOUND');
     }
-    const untouched = (await t.app.inject({ url: `/api/assets/${aliceAsset}`, headers: alice.headers })).json();
+    const untouched = (
+      await t.app.inject({ url: `/api/assets/${aliceAsset}`, headers: alice.headers })
+    ).json();
     assert.equal(untouched.isFavorite, false);
     assert.equal(untouched.isTrashed, false);
   });
 
   it('shows nothing of Alice in Bob’s lists, timeline, checksum checks or trash', async () => {
-    const checksum = (await t.app.inject({ url: `/api/assets/${aliceAsset}`, headers: alice.headers })).json().checksum;
-    const aliceBuckets = (await t.app.inject({ url: '/api/timeline/buckets', headers: alice.headers })).json();
+    const checksum = (
+      await t.app.inject({ url: `/api/assets/${aliceAsset}`, headers: alice.headers })
+    ).json().checksum;
+    const aliceBuckets = (
+      await t.app.inject({ url: '/api/timeline/buckets', headers: alice.headers })
+    ).json();
     assert.equal(aliceBuckets.length, 1);
-    assert.deepEqual((await t.app.inject({ url: '/api/timeline/buckets', headers: bob.headers })).json(), []);
-    const month = await t.app.inject({ url: `/api/timeline/buckets/${aliceBuckets[0].bucket}`, headers: bob.headers });
+    assert.deepEqual(
+      (await t.app.inject({ url: '/api/timeline/buckets', headers: bob.headers })).json(),
+      [],
+    );
+    const month = await t.app.inject({
+      url: `/api/timeline/buckets/${aliceBuckets[0].bucket}`,
+      headers: bob.headers,
+    });
     assert.deepEqual(month.json().assets, []);
-    assert.deepEqual((await t.app.inject({ url: '/api/assets', headers: bob.headers })).json().assets, []);
-    const exist = await t.app.inject({ method: 'POST', url: '/api/assets/exist', headers: bob.headers, payload: { checksums: [checksum] } });
+    assert.deepEqual(
+      (await t.app.inject({ url: '/api/assets', headers: bob.headers })).json().assets,
+      [],
+    );
+    const exist = await t.app.inject({
+      method: 'POST',
+      url: '/api/assets/exist',
+      headers: bob.headers,
+      payload: { checksums: [checksum] },
+    });
     assert.deepEqual(exist.json().existing, []);
     await t.app.inject({ method: 'DELETE', url: '/api/trash', headers: bob.headers });
-    assert.equal((await t.app.inject({ url: `/api/assets/${aliceAsset}`, headers: alice.headers })).statusCode, 200);
+    assert.equal(
+      (await t.app.inject({ url: `/api/assets/${aliceAsset}`, headers: alice.headers })).statusCode,
+      200,
+    );
   });
 
   it('gives each person their own asset for the same bytes, and purging one keeps the other’s file', async () => {
@@ -71,7 +94,10 @@ describe('one user can never read or change another user’s data', () => {
     await waitForAsset(t.app, bob, bobAsset);
     await t.app.inject({ method: 'DELETE', url: `/api/assets/${bobAsset}`, headers: bob.headers });
     await t.app.inject({ method: 'DELETE', url: '/api/trash', headers: bob.headers });
-    const original = await t.app.inject({ url: `/api/assets/${aliceAsset}/original`, headers: alice.headers });
+    const original = await t.app.inject({
+      url: `/api/assets/${aliceAsset}/original`,
+      headers: alice.headers,
+    });
     assert.equal(original.statusCode, 200);
     assert.ok(original.rawPayload.equals(shared));
   });
@@ -89,11 +115,23 @@ describe('one user can never read or change another user’s data', () => {
     });
     assert.equal(created.statusCode, 201, created.body);
     const location = String(created.headers.location);
-    const head = await t.app.inject({ method: 'HEAD', url: location, headers: { ...bob.headers, 'tus-resumable': '1.0.0' } });
+    const head = await t.app.inject({
+      method: 'HEAD',
+      url: location,
+      headers: { ...bob.headers, 'tus-resumable': '1.0.0' },
+    });
     assert.equal(head.statusCode, 404);
-    const del = await t.app.inject({ method: 'DELETE', url: location, headers: { ...bob.headers, 'tus-resumable': '1.0.0' } });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: location,
+      headers: { ...bob.headers, 'tus-resumable': '1.0.0' },
+    });
     assert.equal(del.statusCode, 404);
-    const own = await t.app.inject({ method: 'HEAD', url: location, headers: { ...alice.headers, 'tus-resumable': '1.0.0' } });
+    const own = await t.app.inject({
+      method: 'HEAD',
+      url: location,
+      headers: { ...alice.headers, 'tus-resumable': '1.0.0' },
+    });
     assert.equal(own.statusCode, 200);
   });
 });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { corpusFiles, corpusPath } from '../helpers/corpus.js';
-import { setupAdmin, startTestApp, uploadFile, waitForAsset, type Session, type TestApp } from '../helpers/test-app.js';
+import {
+  setupAdmin,
+  startTestApp,
+  uploadFile,
+  waitForAsset,
+  type Session,
+  type TestApp,
+} from '../helpers/test-app.js';
 
 describe('timeline', () => {
   let t: TestApp;
@@ -19,22 +26,35 @@ describe('timeline', () => {
   after(() => t.close());
 
   it('lists months newest first with counts that add up, by local capture time', async () => {
-    const buckets = (await t.app.inject({ url: '/api/timeline/buckets', headers: admin.headers })).json();
+    const buckets = (
+      await t.app.inject({ url: '/api/timeline/buckets', headers: admin.headers })
+    ).json();
     const months = buckets.map((b: { bucket: string }) => b.bucket);
     assert.deepEqual(months, [...months].sort().reverse());
     const expected = new Map<string, number>();
-    for (const takenAt of taken.values()) expected.set(takenAt.slice(0, 7), (expected.get(takenAt.slice(0, 7)) ?? 0) + 1);
-    assert.deepEqual(new Map(buckets.map((b: { bucket: string; count: number }) => [b.bucket, b.count])), expected);
+    for (const takenAt of taken.values())
+      expected.set(takenAt.slice(0, 7), (expected.get(takenAt.slice(0, 7)) ?? 0) + 1);
+    assert.deepEqual(
+      new Map(buckets.map((b: { bucket: string; count: number }) => [b.bucket, b.count])),
+      expected,
+    );
   });
 
   it('serves a month newest first with what a grid needs, in pages that join up', async () => {
-    const buckets = (await t.app.inject({ url: '/api/timeline/buckets', headers: admin.headers })).json();
+    const buckets = (
+      await t.app.inject({ url: '/api/timeline/buckets', headers: admin.headers })
+    ).json();
     const all: { id: string; takenAt: string; aspectRatio: number; thumbhash: string }[] = [];
     for (const { bucket } of buckets) {
       let cursor: string | null = null;
       do {
         const query: string = cursor ? `&cursor=${cursor}` : '';
-        const page = (await t.app.inject({ url: `/api/timeline/buckets/${bucket}?limit=1${query}`, headers: admin.headers })).json();
+        const page = (
+          await t.app.inject({
+            url: `/api/timeline/buckets/${bucket}?limit=1${query}`,
+            headers: admin.headers,
+          })
+        ).json();
         assert.ok(page.assets.length <= 1);
         all.push(...page.assets);
         cursor = page.nextCursor;
@@ -52,9 +72,19 @@ describe('timeline', () => {
   });
 
   it('rejects a malformed month or cursor', async () => {
-    assert.equal((await t.app.inject({ url: '/api/timeline/buckets/2020-13', headers: admin.headers })).statusCode, 400);
-    assert.equal((await t.app.inject({ url: '/api/timeline/buckets/May', headers: admin.headers })).statusCode, 400);
-    const bad = await t.app.inject({ url: '/api/timeline/buckets/2020-01?cursor=bm9wZQ', headers: admin.headers });
+    assert.equal(
+      (await t.app.inject({ url: '/api/timeline/buckets/2020-13', headers: admin.headers }))
+        .statusCode,
+      400,
+    );
+    assert.equal(
+      (await t.app.inject({ url: '/api/timeline/buckets/May', headers: admin.headers })).statusCode,
+      400,
+    );
+    const bad = await t.app.inject({
+      url: '/api/timeline/buckets/2020-01?cursor=bm9wZQ',
+      headers: admin.headers,
+    });
     assert.equal(bad.json().code, 'VALIDATION_FAILED');
   });
 });

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as tus from 'tus-js-client';
 import { corpusPath } from '../helpers/corpus.js';
-import { setupAdmin, startTestApp, waitForAsset, type Session, type TestApp } from '../helpers/test-app.js';
+import {
+  setupAdmin,
+  startTestApp,
+  waitForAsset,
+  type Session,
+  type TestApp,
+} from '../helpers/test-app.js';
 
 interface Finished {
   id: string;
@@ -67,7 +73,10 @@ describe('resumable uploads over tus', () => {
     for (let i = 0; i < 200 && !interrupted; i++) await new Promise((r) => setTimeout(r, 25));
     assert.ok(interrupted && first.url, 'the first attempt was cut off part-way');
 
-    const head = await fetch(first.url!, { method: 'HEAD', headers: { ...admin.headers, 'tus-resumable': '1.0.0' } });
+    const head = await fetch(first.url!, {
+      method: 'HEAD',
+      headers: { ...admin.headers, 'tus-resumable': '1.0.0' },
+    });
     const offset = Number(head.headers.get('upload-offset'));
     assert.ok(offset > 0 && offset < bytes.length, `server kept ${offset} bytes`);
 
@@ -76,7 +85,10 @@ describe('resumable uploads over tus', () => {
     const asset = await waitForAsset(t.app, admin, resumed.id);
     assert.equal(asset.status, 'ready');
     assert.equal(asset.originalFileName, 'Sigma DP1.jpg');
-    const original = await t.app.inject({ url: `/api/assets/${resumed.id}/original`, headers: admin.headers });
+    const original = await t.app.inject({
+      url: `/api/assets/${resumed.id}/original`,
+      headers: admin.headers,
+    });
     assert.ok(original.rawPayload.equals(bytes), 'byte for byte');
     const leftovers = await readdir(join(t.dataDir, 'uploads'));
     assert.deepEqual(leftovers, [], 'the partial upload is cleaned up');
@@ -89,13 +101,19 @@ describe('resumable uploads over tus', () => {
 
   it('terminates an upload on request (termination extension)', async () => {
     const bytes = await readFile(corpusPath('jpeg-exif/DSC00007.JPG'));
-    const upload = new tus.Upload(bytes, options({ chunkSize: 64 * 1024, metadata: { filename: 'DSC00007.JPG' } }));
+    const upload = new tus.Upload(
+      bytes,
+      options({ chunkSize: 64 * 1024, metadata: { filename: 'DSC00007.JPG' } }),
+    );
     let started = false;
     upload.options.onProgress = () => (started = true);
     upload.start();
     for (let i = 0; i < 200 && !started; i++) await new Promise((r) => setTimeout(r, 25));
     await upload.abort(true);
-    const head = await fetch(upload.url!, { method: 'HEAD', headers: { ...admin.headers, 'tus-resumable': '1.0.0' } });
+    const head = await fetch(upload.url!, {
+      method: 'HEAD',
+      headers: { ...admin.headers, 'tus-resumable': '1.0.0' },
+    });
     assert.ok(head.status === 404 || head.status === 410, `status ${head.status}`);
   });
 

@@ -18,13 +18,19 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 async function signIn(server: ServerProcess, setup: boolean): Promise<Record<string, string>> {
   const json = { 'content-type': 'application/json' };
-  if (setup) await fetch(`${server.url}/api/auth/setup`, { method: 'POST', headers: json, body: JSON.stringify(ADMIN) });
+  if (setup)
+    await fetch(`${server.url}/api/auth/setup`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(ADMIN),
+    });
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: json,
     body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
   });
-  return { authorization: `Bearer ${(await res.json()).accessToken}` };
+  const { accessToken } = (await res.json()) as { accessToken: string };
+  return { authorization: `Bearer ${accessToken}` };
 }
 
 describe('the server process', () => {
@@ -40,9 +46,13 @@ describe('the server process', () => {
     const kept = await readFile(corpusPath('jpeg-exif/IMG_8568.JPG'));
     const form = new FormData();
     form.append('file', new Blob([kept]), 'IMG_8568.JPG');
-    const acknowledged = await fetch(`${server.url}/api/assets`, { method: 'POST', headers: auth, body: form });
+    const acknowledged = await fetch(`${server.url}/api/assets`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    });
     assert.equal(acknowledged.status, 201);
-    const keptId = (await acknowledged.json()).id;
+    const keptId = ((await acknowledged.json()) as { id: string }).id;
 
     // Start a multipart upload and stop sending half-way, so the server is mid-stream.
     const boundary = 'keepsake-crash-test';
@@ -51,28 +61,46 @@ describe('the server process', () => {
       headers: { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
     req.on('error', () => {});
-    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.jpg"\r\n\r\n`);
+    req.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.jpg"\r\n\r\n`,
+    );
     req.write((await readFile(corpusPath('jpeg-exif/DSC00007.JPG'))).subarray(0, 1_000_000));
     const staging = join(dataDir, 'blobs', '.staging');
-    for (let i = 0; i < 100 && (await filesUnder(staging)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && (await filesUnder(staging)).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     assert.equal((await filesUnder(staging)).length, 1, 'the half upload is being staged');
 
     await stopProcess(server.child, 'SIGKILL');
     req.destroy();
-    const outsideStaging = (await filesUnder(join(dataDir, 'blobs'))).filter((f) => !f.startsWith(staging));
-    assert.equal(outsideStaging.filter((f) => f.includes('/originals/')).length, 1, 'only the acknowledged original');
+    const outsideStaging = (await filesUnder(join(dataDir, 'blobs'))).filter(
+      (f) => !f.startsWith(staging),
+    );
+    assert.equal(
+      outsideStaging.filter((f) => f.includes('/originals/')).length,
+      1,
+      'only the acknowledged original',
+    );
 
     server = await startServerProcess({ KEEPSAKE_DATA_DIR: dataDir });
     try {
       auth = await signIn(server, false);
-      const assets = (await (await fetch(`${server.url}/api/assets`, { headers: auth })).json()).assets;
+      const listed = await fetch(`${server.url}/api/assets`, { headers: auth });
+      const { assets } = (await listed.json()) as { assets: { id: string }[] };
       assert.deepEqual(
-        assets.map((a: { id: string }) => a.id),
+        assets.map((a) => a.id),
         [keptId],
       );
-      const original = Buffer.from(await (await fetch(`${server.url}/api/assets/${keptId}/original`, { headers: auth })).arrayBuffer());
+      const original = Buffer.from(
+        await (
+          await fetch(`${server.url}/api/assets/${keptId}/original`, { headers: auth })
+        ).arrayBuffer(),
+      );
       assert.ok(original.equals(kept), 'the acknowledged original is intact');
-      assert.deepEqual(await filesUnder(staging), [], 'start-up clears what the crash left in staging');
+      assert.deepEqual(
+        await filesUnder(staging),
+        [],
+        'start-up clears what the crash left in staging',
+      );
     } finally {
       assert.equal(await stopProcess(server.child, 'SIGTERM'), 0, 'SIGTERM shuts down cleanly');
     }

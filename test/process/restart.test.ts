@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { corpusPath } from '../helpers/corpus.js';
-import { login, setupAdmin, ADMIN, startTestApp, uploadFile, waitForAsset } from '../helpers/test-app.js';
+import {
+  login,
+  setupAdmin,
+  ADMIN,
+  startTestApp,
+  uploadFile,
+  waitForAsset,
+} from '../helpers/test-app.js';
 
 describe('durable jobs across a restart', () => {
   it('finishes, after a restart, the jobs queued before it', async () => {
@@ -19,7 +26,8 @@ describe('durable jobs across a restart', () => {
     const second = await startTestApp({ dataDir: first.dataDir });
     try {
       const session = await login(second.app, ADMIN.email, ADMIN.password);
-      for (const id of ids) assert.equal((await waitForAsset(second.app, session, id)).status, 'ready');
+      for (const id of ids)
+        assert.equal((await waitForAsset(second.app, session, id)).status, 'ready');
       const jobs = (await second.app.inject({ url: '/api/jobs', headers: session.headers })).json();
       assert.deepEqual(jobs.metadata, { waiting: 0, active: 0, completed: 3, failed: 0 });
       assert.deepEqual(jobs.thumbnails, { waiting: 0, active: 0, completed: 3, failed: 0 });

@@ -16,7 +16,15 @@ export class ExiftoolMetadataReader implements MetadataReader {
       taskTimeoutMillis: options.taskTimeoutMillis ?? 30_000,
       ignoreZeroZeroLatLon: true,
       // Exact values, not ExifTool's rounded display (`0.3` for an exposure of 1/2.9 s).
-      numericTags: [...DefaultExifToolOptions.numericTags, 'ExposureTime', 'FNumber', 'FocalLength', 'ISO', 'ImageWidth', 'ImageHeight'],
+      numericTags: [
+        ...DefaultExifToolOptions.numericTags,
+        'ExposureTime',
+        'FNumber',
+        'FocalLength',
+        'ISO',
+        'ImageWidth',
+        'ImageHeight',
+      ],
     });
   }
 

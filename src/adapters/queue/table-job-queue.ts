@@ -192,7 +192,12 @@ export class TableJobQueue implements JobQueue {
     };
     try {
       const outcome = await handler(job);
-      await this.finish(id, token, outcome.status, outcome.status === 'failed' ? outcome.reason : null);
+      await this.finish(
+        id,
+        token,
+        outcome.status,
+        outcome.status === 'failed' ? outcome.reason : null,
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (job.attempt >= job.maxAttempts) {

@@ -45,13 +45,23 @@ export function chooseCaptureTime(
   for (const tag of CAPTURE_DATE_TAGS) {
     const date = dates[tag];
     if (!date || !isValidLocal(date.local)) continue;
-    const written = date.offsetMinutes !== null && !date.offsetInferred ? date : writtenOffsetFor(date.local, dates);
-    return { local: date.local, offsetMinutes: written?.offsetMinutes ?? date.offsetMinutes, source: tag };
+    const written =
+      date.offsetMinutes !== null && !date.offsetInferred
+        ? date
+        : writtenOffsetFor(date.local, dates);
+    return {
+      local: date.local,
+      offsetMinutes: written?.offsetMinutes ?? date.offsetMinutes,
+      source: tag,
+    };
   }
   return captureTimeFromClient(client);
 }
 
-function writtenOffsetFor(local: string, dates: Partial<Record<string, FileDate>>): FileDate | undefined {
+function writtenOffsetFor(
+  local: string,
+  dates: Partial<Record<string, FileDate>>,
+): FileDate | undefined {
   const second = local.slice(0, 19);
   return CAPTURE_DATE_TAGS.map((tag) => dates[tag]).find(
     (d) => d && d.offsetMinutes !== null && !d.offsetInferred && d.local.slice(0, 19) === second,

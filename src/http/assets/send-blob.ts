@@ -28,14 +28,11 @@ export async function sendBlob(
   if (rangeHeader && (!ifRange || ifRange === options.etag)) {
     const ranges = parseRange(blob.size, rangeHeader, { combine: true });
     if (ranges === -1) {
-      return reply
-        .status(416)
-        .header('Content-Range', `bytes */${blob.size}`)
-        .send({
-          statusCode: 416,
-          code: 'INVALID_RANGE',
-          message: 'The requested range is outside the file.',
-        });
+      return reply.status(416).header('Content-Range', `bytes */${blob.size}`).send({
+        statusCode: 416,
+        code: 'INVALID_RANGE',
+        message: 'The requested range is outside the file.',
+      });
     }
     // A malformed header is ignored (-2), and several ranges are answered with the whole file.
     if (ranges !== -2 && ranges.type === 'bytes' && ranges.length === 1) {

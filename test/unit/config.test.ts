@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, concurrencyFor, loadConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('has defaults for a person running Keepsake on their own machine', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 2342);
+    assert.equal(config.dataDir, resolve('./data'));
+    assert.equal(config.jobConcurrency, 2);
+    assert.equal(config.trashDays, 30);
+  });
+
+  it('reads variables, including per-queue concurrency', () => {
+    const config = loadConfig({
+      KEEPSAKE_PORT: '8080',
+      KEEPSAKE_DATA_DIR: '/srv/photos',
+      KEEPSAKE_CONCURRENCY_THUMBNAILS: '4',
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.dataDir, '/srv/photos');
+    assert.equal(concurrencyFor(config, 'thumbnails'), 4);
+    assert.equal(concurrencyFor(config, 'metadata'), 2);
+  });
+
+  it('names the variable that is wrong', () => {
+    for (const [name, value] of [
+      ['KEEPSAKE_PORT', 'eighty'],
+      ['KEEPSAKE_PORT', '70000'],
+      ['KEEPSAKE_JOB_CONCURRENCY', '-1'],
+      ['KEEPSAKE_LOG_LEVEL', 'loud'],
+      ['KEEPSAKE_SECURE_COOKIES', 'maybe'],
+    ]) {
+      assert.throws(
+        () => loadConfig({ [name!]: value }),
+        (error: unknown) =>
+          error instanceof ConfigError && error.variable === name && error.message.includes(value!),
+      );
+    }
+  });
+});
