@@ -8,6 +8,7 @@ import type {
 import { monthOf } from '../../../core/media/capture-time.js';
 import type { Database } from '../schema.js';
 import { toAsset } from './asset-rows.js';
+import { afterCursor } from './newest-first.js';
 
 export class KyselyAssetRepository implements AssetRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -59,12 +60,7 @@ export class KyselyAssetRepository implements AssetRepository {
       q = q.where('trashed_at', query.isTrashed ? 'is not' : 'is', null);
     const after = query.after;
     if (after) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('taken_local', '<', after.local),
-          eb.and([eb('taken_local', '=', after.local), eb('id', '<', after.id)]),
-        ]),
-      );
+      q = q.where(afterCursor(after));
     }
     const rows = await q
       .orderBy('taken_local', 'desc')

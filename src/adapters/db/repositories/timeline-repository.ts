@@ -7,6 +7,7 @@ import type {
   TimelineRepository,
 } from '../../../core/timeline/timeline.js';
 import type { Database } from '../schema.js';
+import { afterCursor } from './newest-first.js';
 
 export class KyselyTimelineRepository implements TimelineRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -48,12 +49,7 @@ export class KyselyTimelineRepository implements TimelineRepository {
       .where('is_archived', '=', 0)
       .where('trashed_at', 'is', null);
     if (after) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('taken_local', '<', after.local),
-          eb.and([eb('taken_local', '=', after.local), eb('id', '<', after.id)]),
-        ]),
-      );
+      q = q.where(afterCursor(after));
     }
     const rows = await q
       .orderBy('taken_local', 'desc')
