@@ -1,4 +1,4 @@
-import { DefaultExifToolOptions, ExifDateTime, ExifTool, type Tags } from 'exiftool-vendored';
+import type { ExifDateTime, ExifTool, Tags } from 'exiftool-vendored';
 import { CAPTURE_DATE_TAGS, isValidLocal } from '../../core/media/capture-time.js';
 import type { FileDate, FileMetadata, MetadataReader } from '../../core/media/metadata-reader.js';
 
@@ -8,33 +8,40 @@ import type { FileDate, FileMetadata, MetadataReader } from '../../core/media/me
  * time zone, the zone at the GPS position).
  */
 export class ExiftoolMetadataReader implements MetadataReader {
-  private readonly exiftool: ExifTool;
+  // Started on first use: a process that serves only the API never loads ExifTool.
+  private exiftool: Promise<ExifTool> | undefined;
 
-  constructor(options: { maxProcs: number; taskTimeoutMillis?: number }) {
-    this.exiftool = new ExifTool({
-      maxProcs: options.maxProcs,
-      taskTimeoutMillis: options.taskTimeoutMillis ?? 30_000,
-      ignoreZeroZeroLatLon: true,
-      // Exact values, not ExifTool's rounded display (`0.3` for an exposure of 1/2.9 s).
-      numericTags: [
-        ...DefaultExifToolOptions.numericTags,
-        'ExposureTime',
-        'FNumber',
-        'FocalLength',
-        'ISO',
-        'ImageWidth',
-        'ImageHeight',
-      ],
-    });
-  }
+  constructor(private readonly options: { maxProcs: number; taskTimeoutMillis?: number }) {}
 
   async read(path: string): Promise<FileMetadata> {
-    const tags = await this.exiftool.read(path);
+    const tags = await (await this.start()).read(path);
     return toFileMetadata(tags);
   }
 
-  close(): Promise<void> {
-    return this.exiftool.end();
+  async close(): Promise<void> {
+    if (this.exiftool) await (await this.exiftool).end();
+  }
+
+  private start(): Promise<ExifTool> {
+    this.exiftool ??= import('exiftool-vendored').then(
+      ({ ExifTool, DefaultExifToolOptions }) =>
+        new ExifTool({
+          maxProcs: this.options.maxProcs,
+          taskTimeoutMillis: this.options.taskTimeoutMillis ?? 30_000,
+          ignoreZeroZeroLatLon: true,
+          // Exact values, not ExifTool's rounded display (`0.3` for an exposure of 1/2.9 s).
+          numericTags: [
+            ...DefaultExifToolOptions.numericTags,
+            'ExposureTime',
+            'FNumber',
+            'FocalLength',
+            'ISO',
+            'ImageWidth',
+            'ImageHeight',
+          ],
+        }),
+    );
+    return this.exiftool;
   }
 }
 
@@ -75,7 +82,7 @@ export function toFileMetadata(tags: Tags): FileMetadata {
 }
 
 function toFileDate(value: unknown): FileDate | undefined {
-  if (!(value instanceof ExifDateTime)) return undefined;
+  if (!isExifDateTime(value)) return undefined;
   const pad = (n: number | undefined, width = 2) => String(n ?? 0).padStart(width, '0');
   const local =
     `${pad(value.year, 4)}-${pad(value.month)}-${pad(value.day)}` +
@@ -88,6 +95,10 @@ function toFileDate(value: unknown): FileDate | undefined {
     offsetInferred: known && value.inferredZone === true,
   };
 }
+
+// Structural, so the module is not loaded just to ask; an ExifDate (no time) does not qualify.
+const isExifDateTime = (value: unknown): value is ExifDateTime =>
+  typeof value === 'object' && value !== null && 'hour' in value && 'tzoffsetMinutes' in value;
 
 /** Numbers as ExifTool prints them: `2.8`, `"1/100"`, `"35.0 mm"`, `"f/2.8"`. */
 export function toNumber(value: unknown): number | null {

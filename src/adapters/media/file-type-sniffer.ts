@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import type { DetectedMedia, MediaSniffer } from '../../core/media/media-sniffer.js';
 
 // Formats file-type cannot tell from their bytes (or tells only as a generic container): the
@@ -53,6 +52,7 @@ export const fileTypeSniffer: MediaSniffer = {
   headBytes: 64 * 1024,
   async detect(head, fileName) {
     const ext = fileName.toLowerCase().split('.').pop() ?? '';
+    const { fileTypeFromBuffer } = await import('file-type'); // loaded on the first upload
     const found = await fileTypeFromBuffer(head);
     if (!found) return BY_EXTENSION[ext];
     if (found.mime === 'image/tiff' && TIFF_RAW_EXTENSIONS[ext])

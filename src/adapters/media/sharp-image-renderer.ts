@@ -1,10 +1,13 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
 import {
   UndecodableImageError,
   type ImageRenderer,
   type RenderedImage,
 } from '../../core/media/image-renderer.js';
+
+// Loaded on first use: libvips costs ~25 MB, and a process that serves only the API never needs it.
+const loadSharp = async () => (await import('sharp')).default;
 
 export const THUMBNAIL_SHORT_SIDE = 250;
 export const PREVIEW_LONG_SIDE = 1440;
@@ -25,6 +28,7 @@ export class SharpImageRenderer implements ImageRenderer {
   constructor(private readonly options: SharpRendererOptions = {}) {}
 
   async render(path: string): Promise<RenderedImage> {
+    const sharp = await loadSharp();
     try {
       return await renderRenditions(
         sharp(path, {
@@ -42,6 +46,7 @@ export class SharpImageRenderer implements ImageRenderer {
 
 /** The renditions from an opened image. Exported so the benchmark's baseline does the same work. */
 export async function renderRenditions(input: Sharp): Promise<RenderedImage> {
+  const sharp = await loadSharp();
   const { data, info } = await input
     .rotate()
     .resize(PREVIEW_LONG_SIDE, PREVIEW_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })

@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { join } from 'node:path';
-import { FileStore } from '@tus/file-store';
-import { Server as TusServer } from '@tus/server';
+import type { Server as TusServer } from '@tus/server';
+import type { Keepsake } from '../../keepsake.js';
 import type { Principal } from '../../core/auth/auth-service.js';
 import { isAppError } from '../../core/errors.js';
 import { principalOf } from '../authentication.js';
@@ -27,10 +27,13 @@ const principalFor = (req: unknown): Principal | undefined => {
  * upload and answers with `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers.
  * Upload-Metadata keys: `filename` (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`.
  */
-export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
+/** The tus server, loaded on the first resumable upload rather than at start-up. */
+async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
   const directory = join(keepsake.config.dataDir, 'uploads');
+  const { FileStore } = await import('@tus/file-store');
+  const { Server } = await import('@tus/server');
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: EXPIRE_AFTER_MS });
-  const tus = new TusServer({
+  return new Server({
     path: TUS_PATH,
     datastore,
     maxSize: keepsake.config.maxUploadBytes,
@@ -80,9 +83,22 @@ export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
       }
     },
   });
+}
 
-  const cleanup = setInterval(() => void tus.cleanUpExpiredUploads().catch(() => {}), 3_600_000);
-  cleanup.unref();
+export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
+  let tus: Promise<TusServer> | undefined;
+  let cleanup: NodeJS.Timeout | undefined;
+  const tusServer = () => {
+    if (!tus) {
+      tus = createTusServer(keepsake);
+      cleanup = setInterval(
+        () => void tus?.then((t) => t.cleanUpExpiredUploads()).catch(() => {}),
+        3_600_000,
+      );
+      cleanup.unref();
+    }
+    return tus;
+  };
   app.addHook('onClose', async () => clearInterval(cleanup));
 
   // tus reads the raw body stream itself.
@@ -93,7 +109,7 @@ export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'OPTIONS') principals.set(request.raw, principalOf(request));
     reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+    await (await tusServer()).handle(request.raw, reply.raw);
   };
   for (const url of [TUS_PATH, `${TUS_PATH}/*`]) {
     app.route({
