@@ -24,7 +24,7 @@ const forbiddenInCore = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test/fixtures/', 'bench/.work/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test/fixtures/', 'bench/.work/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -75,7 +75,7 @@ export async function createKeepsake(
 
   const userRepository = new KyselyUserRepository(db);
   const assetRepository = new KyselyAssetRepository(db);
-  const transactor = new KyselyTransactor(db, features, queue);
+  const transactor = new KyselyTransactor(connection, queue);
   const metadataReader = new ExiftoolMetadataReader({ maxProcs: config.exiftoolProcesses });
   const renderer = new SharpImageRenderer();
 

@@ -12,6 +12,8 @@ import {
   type StagedBlob,
 } from '../../core/ports/blob-store.js';
 
+import { ChunkCoalescer } from './chunk-coalescer.js';
+
 const STAGING = '.staging';
 
 /**
@@ -35,7 +37,7 @@ export class DiskBlobStore implements BlobStore {
     let size: number;
     try {
       const out = createWriteStream(tempPath, { flags: 'wx' });
-      await pipeline(source, out);
+      await pipeline(source, new ChunkCoalescer(), out);
       size = out.bytesWritten;
       await syncFile(tempPath);
     } catch (error) {

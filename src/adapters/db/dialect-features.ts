@@ -20,5 +20,7 @@ export interface DialectFeatures {
 export interface DatabaseConnection {
   db: Kysely<Database>;
   features: DialectFeatures;
+  /** Makes every transaction committed so far durable (survives a power cut). */
+  flushCommits(): Promise<void>;
   close(): Promise<void>;
 }

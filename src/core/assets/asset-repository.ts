@@ -52,7 +52,11 @@ export interface AssetListQuery {
  * row and its file). See: [Note: Content locks] in core/assets/purge-service.ts.
  */
 export interface Transactor {
-  run<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction. With `durable`, the commit is on stable storage (it would
+   * survive a power cut) when the promise resolves; without, it may trail by a moment.
+   */
+  run<T>(work: (tx: TransactionScope) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
 }
 
 export interface TransactionScope {

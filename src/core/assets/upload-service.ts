@@ -74,39 +74,42 @@ export class UploadService {
         );
       }
       const uploadedAt = this.clock.now().toISOString();
-      const result = await this.transactor.run(async (tx): Promise<UploadResult> => {
-        await tx.lockContent(checksum);
-        const existing = await tx.findOwnedByChecksum(ownerId, checksum);
-        if (existing) {
-          // Uploading a photo again brings it back from the trash: the person clearly wants it.
-          if (existing.trashedAt) await tx.restore(existing.id);
-          return { id: existing.id, status: 'duplicate' };
-        }
-        const id = crypto.randomUUID();
-        const originalKey = originalKeyFor(checksum);
-        await staged.commit(originalKey);
-        const client = {
-          fileCreatedAt: info.fileCreatedAt ?? null,
-          fileModifiedAt: info.fileModifiedAt ?? null,
-          uploadedAt,
-        };
-        await tx.insertAsset({
-          id,
-          ownerId,
-          type: media.type,
-          originalFileName: info.fileName,
-          mimeType: media.mimeType,
-          fileSize: staged.size,
-          checksum,
-          originalKey,
-          deviceId: info.deviceId ?? null,
-          deviceAssetId: info.deviceAssetId ?? null,
-          ...client,
-          takenAt: captureTimeFromClient(client),
-        });
-        await tx.enqueue({ ...FIRST_STEP, payload: { assetId: id } });
-        return { id, status: 'created' };
-      });
+      const result = await this.transactor.run(
+        async (tx): Promise<UploadResult> => {
+          await tx.lockContent(checksum);
+          const existing = await tx.findOwnedByChecksum(ownerId, checksum);
+          if (existing) {
+            // Uploading a photo again brings it back from the trash: the person clearly wants it.
+            if (existing.trashedAt) await tx.restore(existing.id);
+            return { id: existing.id, status: 'duplicate' };
+          }
+          const id = crypto.randomUUID();
+          const originalKey = originalKeyFor(checksum);
+          await staged.commit(originalKey);
+          const client = {
+            fileCreatedAt: info.fileCreatedAt ?? null,
+            fileModifiedAt: info.fileModifiedAt ?? null,
+            uploadedAt,
+          };
+          await tx.insertAsset({
+            id,
+            ownerId,
+            type: media.type,
+            originalFileName: info.fileName,
+            mimeType: media.mimeType,
+            fileSize: staged.size,
+            checksum,
+            originalKey,
+            deviceId: info.deviceId ?? null,
+            deviceAssetId: info.deviceAssetId ?? null,
+            ...client,
+            takenAt: captureTimeFromClient(client),
+          });
+          await tx.enqueue({ ...FIRST_STEP, payload: { assetId: id } });
+          return { id, status: 'created' };
+        },
+        { durable: true },
+      ); // the answer acknowledges the upload: it must survive a power cut
       if (result.status === 'duplicate') await staged.discard();
       return result;
     } catch (error) {

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DatabaseConnection, DialectFeatures } from '../dialect-features.js';
 import type { Database } from '../schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 // Keeps a month's count in step with every insert, move, archive, trash, restore and delete.
 // The `WHERE true` lets SQLite parse an upsert after a SELECT.
@@ -44,10 +46,30 @@ export function openSqlite(file: string): DatabaseConnection {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before an upload is acknowledged, even across a power cut.
-  sqlite.pragma('synchronous = FULL');
+  // NORMAL: commits are safe from a crash of the process but not yet from a power cut. The few
+  // that acknowledge something (an upload) call flushCommits(), which fsyncs the WAL on a worker
+  // thread; FULL would fsync every job's bookkeeping too, on the one thread that serves requests.
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, features: sqliteFeatures, close: () => db.destroy() };
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
+  return {
+    db,
+    features: sqliteFeatures,
+    flushCommits: () => fsyncFile(`${file}-wal`),
+    close: () => db.destroy(),
+  };
+}
+
+// In WAL mode a commit is durable once the WAL file is: a checkpoint that moved it on to the
+// database file has synced that file already.
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { TransactionScope, Transactor } from '../../../core/assets/asset-repository.js';
 import type { NewJob } from '../../../core/ports/job-queue.js';
-import type { DialectFeatures } from '../dialect-features.js';
+import type { DatabaseConnection } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { toAsset, toNewAssetRow } from './asset-rows.js';
 
@@ -16,21 +16,26 @@ export interface TransactionalEnqueuer {
 
 export class KyselyTransactor implements Transactor {
   constructor(
-    private readonly db: Kysely<Database>,
-    private readonly features: DialectFeatures,
+    private readonly connection: DatabaseConnection,
     private readonly jobs: TransactionalEnqueuer,
   ) {}
 
-  async run<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T> {
+  async run<T>(
+    work: (tx: TransactionScope) => Promise<T>,
+    options: { durable?: boolean } = {},
+  ): Promise<T> {
     const queued = new Set<string>();
-    const result = await this.db.transaction().execute((trx) => work(this.scope(trx, queued)));
+    const result = await this.connection.db
+      .transaction()
+      .execute((trx) => work(this.scope(trx, queued)));
+    if (options.durable) await this.connection.flushCommits();
     for (const queue of queued) this.jobs.wake(queue);
     return result;
   }
 
   private scope(trx: Transaction<Database>, queued: Set<string>): TransactionScope {
     return {
-      lockContent: (checksum) => this.features.lockContent(trx, checksum),
+      lockContent: (checksum) => this.connection.features.lockContent(trx, checksum),
       findOwnedByChecksum: async (ownerId, checksum) => {
         const row = await trx
           .selectFrom('assets')
