@@ -12,6 +12,7 @@ import {
   type StagedBlob,
 } from '../../core/ports/blob-store.js';
 
+import { fsyncDir, fsyncFile } from '../fs/fsync.js';
 import { ChunkCoalescer } from './chunk-coalescer.js';
 
 const STAGING = '.staging';
@@ -39,7 +40,7 @@ export class DiskBlobStore implements BlobStore {
       const out = createWriteStream(tempPath, { flags: 'wx' });
       await pipeline(source, new ChunkCoalescer(), out);
       size = out.bytesWritten;
-      await syncFile(tempPath);
+      await fsyncFile(tempPath);
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;
@@ -52,7 +53,7 @@ export class DiskBlobStore implements BlobStore {
         await mkdir(dirname(target), { recursive: true });
         await rename(tempPath, target);
         settled = true;
-        await syncDir(dirname(target));
+        await fsyncDir(dirname(target));
       },
       discard: async () => {
         if (settled) return;
@@ -67,14 +68,14 @@ export class DiskBlobStore implements BlobStore {
     const tempPath = join(this.stagingDir, crypto.randomUUID());
     try {
       await writeFile(tempPath, data, { flag: 'wx' });
-      await syncFile(tempPath);
+      await fsyncFile(tempPath);
       await mkdir(dirname(target), { recursive: true });
       await rename(tempPath, target);
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;
     }
-    await syncDir(dirname(target));
+    await fsyncDir(dirname(target));
   }
 
   async get(key: string, range?: ByteRange): Promise<Readable> {
@@ -141,24 +142,5 @@ export class DiskBlobStore implements BlobStore {
       throw new Error(`Invalid blob key: ${key}`);
     }
     return join(this.root, ...key.split('/'));
-  }
-}
-
-/** fsync applies to the file, whichever descriptor asks. */
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncDir(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { fsyncFile } from '../../fs/fsync.js';
 import type { DatabaseConnection, DialectFeatures } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { withStatementCache } from './statement-cache.js';
@@ -58,18 +58,9 @@ export function openSqlite(file: string): DatabaseConnection {
   return {
     db,
     features: sqliteFeatures,
+    // In WAL mode a commit is durable once the WAL file is: a checkpoint that moved it on to the
+    // database file has synced that file already.
     flushCommits: () => fsyncFile(`${file}-wal`),
     close: () => db.destroy(),
   };
-}
-
-// In WAL mode a commit is durable once the WAL file is: a checkpoint that moved it on to the
-// database file has synced that file already.
-async function fsyncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
