@@ -11,8 +11,7 @@ import {
   type ByteRange,
   type StagedBlob,
 } from '../../core/ports/blob-store.js';
-
-import { fsyncDir, fsyncFile } from '../fs/fsync.js';
+import { fsync } from '../fs/fsync.js';
 import { ChunkCoalescer } from './chunk-coalescer.js';
 
 const STAGING = '.staging';
@@ -40,7 +39,7 @@ export class DiskBlobStore implements BlobStore {
       const out = createWriteStream(tempPath, { flags: 'wx' });
       await pipeline(source, new ChunkCoalescer(), out);
       size = out.bytesWritten;
-      await fsyncFile(tempPath);
+      await fsync(tempPath);
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;
@@ -53,7 +52,7 @@ export class DiskBlobStore implements BlobStore {
         await mkdir(dirname(target), { recursive: true });
         await rename(tempPath, target);
         settled = true;
-        await fsyncDir(dirname(target));
+        await fsync(dirname(target));
       },
       discard: async () => {
         if (settled) return;
@@ -68,14 +67,14 @@ export class DiskBlobStore implements BlobStore {
     const tempPath = join(this.stagingDir, crypto.randomUUID());
     try {
       await writeFile(tempPath, data, { flag: 'wx' });
-      await fsyncFile(tempPath);
+      await fsync(tempPath);
       await mkdir(dirname(target), { recursive: true });
       await rename(tempPath, target);
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;
     }
-    await fsyncDir(dirname(target));
+    await fsync(dirname(target));
   }
 
   async get(key: string, range?: ByteRange): Promise<Readable> {

@@ -1,17 +1,10 @@
 import { open } from 'node:fs/promises';
 
-/** fsync applies to the file, whichever descriptor asks, so a fresh one will do. */
-export async function fsyncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Makes a rename or a new entry in `path` durable. */
-export async function fsyncDir(path: string): Promise<void> {
+/**
+ * Flushes a file's data, or a folder's entries (after a rename into it), to stable storage.
+ * fsync applies to the file whichever descriptor asks, so a fresh read-only one will do.
+ */
+export async function fsync(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {
     await handle.sync();

@@ -108,8 +108,9 @@ export class UploadService {
           await tx.enqueue({ ...FIRST_STEP, payload: { assetId: id } });
           return { id, status: 'created' };
         },
+        // The answer acknowledges the upload: it must survive a power cut.
         { durable: true },
-      ); // the answer acknowledges the upload: it must survive a power cut
+      );
       if (result.status === 'duplicate') await staged.discard();
       return result;
     } catch (error) {

@@ -21,12 +21,6 @@ const principalFor = (req: unknown): Principal | undefined => {
   return raw && principals.get(raw);
 };
 
-/**
- * Resumable uploads (tus 1.0 with creation, termination and expiration). Partial uploads live in
- * the data dir's `uploads/`; the last PATCH hands the file to the same ingest path as a plain
- * upload and answers with `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers.
- * Upload-Metadata keys: `filename` (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`.
- */
 /** The tus server, loaded on the first resumable upload rather than at start-up. */
 async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
   const directory = join(keepsake.config.dataDir, 'uploads');
@@ -85,6 +79,12 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
   });
 }
 
+/**
+ * Resumable uploads (tus 1.0 with creation, termination and expiration). Partial uploads live in
+ * the data dir's `uploads/`; the last PATCH hands the file to the same ingest path as a plain
+ * upload and answers with `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers.
+ * Upload-Metadata keys: `filename` (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`.
+ */
 export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
   let tus: Promise<TusServer> | undefined;
   let cleanup: NodeJS.Timeout | undefined;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { fsyncFile } from '../../fs/fsync.js';
+import { fsync } from '../../fs/fsync.js';
 import type { DatabaseConnection, DialectFeatures } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { withStatementCache } from './statement-cache.js';
@@ -60,7 +60,7 @@ export function openSqlite(file: string): DatabaseConnection {
     features: sqliteFeatures,
     // In WAL mode a commit is durable once the WAL file is: a checkpoint that moved it on to the
     // database file has synced that file already.
-    flushCommits: () => fsyncFile(`${file}-wal`),
+    flushCommits: () => fsync(`${file}-wal`),
     close: () => db.destroy(),
   };
 }
