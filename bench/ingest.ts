@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
+import { imageThreadsFor, loadConfig } from '../src/config.js';
 import { SharpImageRenderer } from '../src/adapters/media/sharp-image-renderer.js';
 import { api, login, pool, setupUser, sleep, startKeepsake, WORK } from './lib.js';
 
@@ -122,14 +124,18 @@ async function upload(url: string, token: string, file: string, agent: Agent): P
 
 /**
  * The least any server could do with these files: the renderer Keepsake uses (same sharp
- * options, same renditions), two files at a time, and the thumbnail and preview written to
- * disk and fsynced as Keepsake's blob store does. No HTTP, hashing, EXIF reading or database.
+ * options, same renditions, same libvips threads per image), two files at a time, and the
+ * thumbnail and preview written to disk and fsynced as Keepsake's blob store does. No HTTP, hashing, EXIF reading or database.
  */
 export async function ingestBaseline(files: string[]): Promise<IngestRun> {
   const outDir = join(WORK, 'ingest-baseline');
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const renderer = new SharpImageRenderer();
+  // The libvips threads Keepsake would use with the same concurrency on this machine.
+  const config = loadConfig({ KEEPSAKE_JOB_CONCURRENCY: String(PARALLEL) });
+  const renderer = new SharpImageRenderer({
+    threads: imageThreadsFor(config, availableParallelism()),
+  });
   try {
     const started = performance.now();
     await pool(files, PARALLEL, async (file, i) => {

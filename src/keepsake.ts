@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { argon2PasswordHasher } from './adapters/auth/argon2-password-hasher.js';
@@ -14,7 +15,7 @@ import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reade
 import { fileTypeSniffer } from './adapters/media/file-type-sniffer.js';
 import { SharpImageRenderer } from './adapters/media/sharp-image-renderer.js';
 import { TableJobQueue } from './adapters/queue/table-job-queue.js';
-import { concurrencyFor, type Config } from './config.js';
+import { concurrencyFor, imageThreadsFor, type Config } from './config.js';
 import { AssetsService } from './core/assets/assets-service.js';
 import { PurgeService } from './core/assets/purge-service.js';
 import { UploadService } from './core/assets/upload-service.js';
@@ -77,7 +78,9 @@ export async function createKeepsake(
   const assetRepository = new KyselyAssetRepository(db);
   const transactor = new KyselyTransactor(connection, queue);
   const metadataReader = new ExiftoolMetadataReader({ maxProcs: config.exiftoolProcesses });
-  const renderer = new SharpImageRenderer();
+  const renderer = new SharpImageRenderer({
+    threads: imageThreadsFor(config, availableParallelism()),
+  });
 
   const purge = new PurgeService(assetRepository, transactor, blobs, clock, config.trashDays);
   const runner = new JobRunner(queue, assetRepository, {

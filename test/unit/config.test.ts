@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, concurrencyFor, loadConfig } from '../../src/config.js';
+import { ConfigError, concurrencyFor, imageThreadsFor, loadConfig } from '../../src/config.js';
 
 describe('configuration', () => {
   it('has defaults for a person running Keepsake on their own machine', () => {
@@ -22,6 +22,13 @@ describe('configuration', () => {
     assert.equal(config.dataDir, '/srv/photos');
     assert.equal(concurrencyFor(config, 'thumbnails'), 4);
     assert.equal(concurrencyFor(config, 'metadata'), 2);
+  });
+
+  it('shares the cores out among the images rendered at once, unless told', () => {
+    assert.equal(imageThreadsFor(loadConfig({}), 2), 1);
+    assert.equal(imageThreadsFor(loadConfig({}), 16), 8);
+    assert.equal(imageThreadsFor(loadConfig({ KEEPSAKE_CONCURRENCY_THUMBNAILS: '4' }), 2), 1);
+    assert.equal(imageThreadsFor(loadConfig({ KEEPSAKE_IMAGE_THREADS: '3' }), 2), 3);
   });
 
   it('names the variable that is wrong', () => {

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -12,7 +12,7 @@ import {
   type StagedBlob,
 } from '../../core/ports/blob-store.js';
 import { fsync } from '../fs/fsync.js';
-import { ChunkCoalescer } from './chunk-coalescer.js';
+import { BatchedFileWriter } from './batched-file-writer.js';
 
 const STAGING = '.staging';
 
@@ -36,10 +36,15 @@ export class DiskBlobStore implements BlobStore {
     const tempPath = join(this.stagingDir, crypto.randomUUID());
     let size: number;
     try {
-      const out = createWriteStream(tempPath, { flags: 'wx' });
-      await pipeline(source, new ChunkCoalescer(), out);
-      size = out.bytesWritten;
-      await fsync(tempPath);
+      const file = await open(tempPath, 'wx');
+      try {
+        const out = new BatchedFileWriter(file);
+        await pipeline(source, out);
+        size = out.bytesWritten;
+        await file.sync();
+      } finally {
+        await file.close();
+      }
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ExifDateTime, ExifTool, Tags } from 'exiftool-vendored';
 import { CAPTURE_DATE_TAGS, isValidLocal } from '../../core/media/capture-time.js';
 import type { FileDate, FileMetadata, MetadataReader } from '../../core/media/metadata-reader.js';
@@ -9,40 +10,123 @@ import type { FileDate, FileMetadata, MetadataReader } from '../../core/media/me
  */
 export class ExiftoolMetadataReader implements MetadataReader {
   // Started on first use: a process that serves only the API never loads ExifTool.
-  private exiftool: Promise<ExifTool> | undefined;
+  private started: Promise<Started> | undefined;
 
   constructor(private readonly options: { maxProcs: number; taskTimeoutMillis?: number }) {}
 
   async read(path: string): Promise<FileMetadata> {
-    const tags = await (await this.start()).read(path);
+    const { exiftool, ReadTask, readOptions } = await this.start();
+    const file = resolve(path);
+    const tags = await exiftool.enqueueTask(
+      () => new ReadTask(file, readArgs(file, readOptions), readOptions),
+    );
     return toFileMetadata(tags);
   }
 
   async close(): Promise<void> {
-    if (this.exiftool) await (await this.exiftool).end();
+    if (this.started) await (await this.started).exiftool.end();
   }
 
-  private start(): Promise<ExifTool> {
-    this.exiftool ??= import('exiftool-vendored').then(
-      ({ ExifTool, DefaultExifToolOptions }) =>
-        new ExifTool({
-          maxProcs: this.options.maxProcs,
-          taskTimeoutMillis: this.options.taskTimeoutMillis ?? 30_000,
-          ignoreZeroZeroLatLon: true,
-          // Exact values, not ExifTool's rounded display (`0.3` for an exposure of 1/2.9 s).
-          numericTags: [
-            ...DefaultExifToolOptions.numericTags,
-            'ExposureTime',
-            'FNumber',
-            'FocalLength',
-            'ISO',
-            'ImageWidth',
-            'ImageHeight',
-          ],
-        }),
-    );
-    return this.exiftool;
+  private start(): Promise<Started> {
+    this.started ??= (async () => {
+      const [{ ExifTool, DefaultReadTaskOptions }, { ReadTask }] = await Promise.all([
+        import('exiftool-vendored'),
+        loadReadTask(),
+      ]);
+      const exiftool = new ExifTool({
+        maxProcs: this.options.maxProcs,
+        taskTimeoutMillis: this.options.taskTimeoutMillis ?? 30_000,
+      });
+      const readOptions = {
+        ...DefaultReadTaskOptions,
+        includeImageDataMD5: false,
+        ignoreZeroZeroLatLon: true,
+        numericTags: NUMERIC_TAGS,
+      };
+      return { exiftool, ReadTask, readOptions };
+    })();
+    return this.started;
   }
+}
+
+/*
+ * [Note: Reading only the tags Keepsake uses]
+ * `ExifTool.read` always asks for every tag (`-all`): a camera JPEG has a few hundred, which
+ * costs ExifTool's perl ~5 ms to print and exiftool-vendored ~5 ms to parse, a third of the
+ * metadata step's CPU. exiftool-vendored's own ReadTask, given the tag list below instead of
+ * `-all`, parses and infers time zones exactly as `read` does (the class is not re-exported
+ * from the package root, so the version is pinned exactly in package.json). The list must hold
+ * every tag that inference looks at, not only those `toFileMetadata` reads: offsets, maker-note
+ * zones, GPS position and UTC stamps. Composite tags (SubSecDateTimeOriginal, the MWG
+ * DateTimeOriginal, GPSLatitude with its sign, LensID) are computed by ExifTool from whatever
+ * they need. A test reads the shared corpus both ways and expects the same metadata.
+ */
+const loadReadTask = () => import('exiftool-vendored/dist/ReadTask.js');
+
+interface Started {
+  exiftool: ExifTool;
+  ReadTask: Awaited<ReturnType<typeof loadReadTask>>['ReadTask'];
+  readOptions: ConstructorParameters<Started['ReadTask']>[2];
+}
+
+/** Wanted as numbers: exact values rather than ExifTool's rounded display (`0.3` for 1/2.9 s). */
+const NUMERIC_TAGS = [
+  'ExposureTime',
+  'FNumber',
+  'FocalLength',
+  'ISO',
+  'ImageWidth',
+  'ImageHeight',
+  'Orientation',
+  'GPSLatitude',
+  'GPSLongitude',
+  'GPSPosition',
+  'Duration',
+];
+
+const TEXT_TAGS = [
+  ...CAPTURE_DATE_TAGS,
+  // What exiftool-vendored's time-zone inference reads besides the dates above.
+  'TimeCreated',
+  'SubSecTime',
+  'SubSecTimeOriginal',
+  'SubSecTimeDigitized',
+  'OffsetTime',
+  'OffsetTimeOriginal',
+  'OffsetTimeDigitized',
+  'TimeZone',
+  'TimeZoneOffset',
+  'DaylightSavings',
+  'DateTimeUTC',
+  'GPSDateStamp',
+  'GPSTimeStamp',
+  'SonyDateTime2',
+  'TimeStamp',
+  'GPSLatitudeRef',
+  'GPSLongitudeRef',
+  'MIMEType',
+  'Make',
+  'Model',
+  'LensModel',
+  'LensID',
+  'Lens',
+  'Error',
+  'Warning',
+];
+
+/** As ReadTask.for builds them from the options, with the tag list in place of `-all`. */
+function readArgs(path: string, options: Started['readOptions']): string[] {
+  return [
+    '-json',
+    '-fast',
+    '-api',
+    `struct=${typeof options.struct === 'number' ? options.struct : 0}`,
+    // The MWG composites: DateTimeOriginal with its sub-seconds and offset, for one.
+    ...(options.useMWG ? ['-use', 'MWG'] : []),
+    ...NUMERIC_TAGS.map((tag) => `-${tag}#`),
+    ...TEXT_TAGS.map((tag) => `-${tag}`),
+    path,
+  ];
 }
 
 export function toFileMetadata(tags: Tags): FileMetadata {

@@ -17,6 +17,8 @@ export interface SharpRendererOptions {
   /** Images claiming more pixels than this are refused before decoding (decompression bombs). */
   maxInputPixels?: number;
   timeoutSeconds?: number;
+  /** libvips threads per image (sharp.concurrency, which is global to the process). */
+  threads?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export class SharpImageRenderer implements ImageRenderer {
 
   async render(path: string): Promise<RenderedImage> {
     const sharp = await loadSharp();
+    if (this.options.threads) sharp.concurrency(this.options.threads);
     try {
       return await renderRenditions(
         sharp(path, {
