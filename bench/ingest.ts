@@ -35,9 +35,12 @@ interface QueueCounts {
 export async function ingestKeepsake(files: string[]): Promise<IngestRun> {
   const dataDir = join(WORK, 'ingest-data');
   await rm(dataDir, { recursive: true, force: true });
-  const server = await startKeepsake('ingest-keepsake', dataDir, {
-    KEEPSAKE_JOB_CONCURRENCY: String(PARALLEL),
-  });
+  const server = await startKeepsake(
+    'ingest-keepsake',
+    dataDir,
+    { KEEPSAKE_JOB_CONCURRENCY: String(PARALLEL) },
+    { compiled: true }, // as `npm start` runs it: the tsx loader is not part of the product
+  );
   try {
     await setupUser(server.url);
     const token = await login(server.url);

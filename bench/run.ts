@@ -59,6 +59,7 @@ async function main(): Promise<void> {
 
 async function ingest(notes: string[]): Promise<Row> {
   const files = await ensureIngestJpegs(PHOTOS);
+  buildCompiled(); // Keepsake runs as `npm start` runs it
   let keepsake: IngestRun | undefined;
   let baseline: IngestRun | undefined;
   // Alternating, best of each: a burst of other load on the machine hurts one run, not a side.
