@@ -4,10 +4,24 @@ import { resolve } from 'node:path';
  * Keepsake's configuration, read from the environment: the only place that reads `process.env`.
  * Every variable has a default that suits one person running Keepsake on their own machine.
  */
+export type Role = 'api' | 'worker' | 'all';
+
 export interface Config {
+  /** What this process does: serve the API, run jobs, or both (one process, the default). */
+  role: Role;
   port: number;
   host: string;
   dataDir: string;
+  /** `postgres://...`, or a SQLite file (default `<dataDir>/keepsake.db`). */
+  databaseUrl: string;
+  /** `s3://bucket/prefix`, or a folder (default `<dataDir>/blobs`). */
+  storageUrl: string;
+  /** `redis://...` for BullMQ; null keeps jobs in the database. */
+  queueUrl: string | null;
+  /** Path-style S3 addressing (`endpoint/bucket/key`), which MinIO and most test servers need. */
+  s3ForcePathStyle: boolean;
+  /** How originals and renditions reach clients: through the API, or by presigned URL. */
+  mediaDelivery: 'stream' | 'presigned';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Workers per queue; 0 runs no workers in this process. */
   jobConcurrency: number;
@@ -68,12 +82,50 @@ export function loadConfig(env: Env = process.env): Config {
     if (match && value !== undefined)
       queueConcurrency[match[1]!.toLowerCase().replace(/_/g, '-')] = int(name, 0, 0, 64);
   }
-  const dataDir = env.KEEPSAKE_DATA_DIR?.trim() || './data';
+  const dataDir = resolve(env.KEEPSAKE_DATA_DIR?.trim() || './data');
+  const url = (name: string, fallback: string | null, schemes: RegExp, what: string) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1];
+    if (scheme && !schemes.test(scheme))
+      throw new ConfigError(name, `must be ${what}, got a ${scheme}:// URL`);
+    return raw;
+  };
+
+  const queueUrl = url('KEEPSAKE_QUEUE_URL', null, /^rediss?$/i, 'a redis:// URL, or unset');
+  if (queueUrl && !/^rediss?:\/\//i.test(queueUrl))
+    throw new ConfigError('KEEPSAKE_QUEUE_URL', `must be a redis:// URL, got "${queueUrl}"`);
+  const storageUrl = url(
+    'KEEPSAKE_STORAGE_URL',
+    resolve(dataDir, 'blobs'),
+    /^s3$/i,
+    'an s3://bucket/prefix URL or a folder',
+  )!;
+  const mediaDelivery = oneOf('KEEPSAKE_MEDIA_DELIVERY', 'stream', [
+    'stream',
+    'presigned',
+  ] as const);
+  if (mediaDelivery === 'presigned' && !/^s3:\/\//i.test(storageUrl))
+    throw new ConfigError(
+      'KEEPSAKE_MEDIA_DELIVERY',
+      'presigned needs an object store (KEEPSAKE_STORAGE_URL=s3://...); a folder can only stream',
+    );
 
   return {
+    role: oneOf('KEEPSAKE_ROLE', 'all', ['api', 'worker', 'all'] as const),
+    databaseUrl: url(
+      'KEEPSAKE_DATABASE_URL',
+      resolve(dataDir, 'keepsake.db'),
+      /^postgres(ql)?$/i,
+      'a postgres:// URL or the path of a SQLite file',
+    )!,
+    storageUrl,
+    queueUrl,
+    s3ForcePathStyle: bool('KEEPSAKE_S3_FORCE_PATH_STYLE', false),
+    mediaDelivery,
     port: int('KEEPSAKE_PORT', 2342, 0, 65535),
     host: env.KEEPSAKE_HOST?.trim() || '0.0.0.0',
-    dataDir: resolve(dataDir),
+    dataDir,
     logLevel: oneOf('KEEPSAKE_LOG_LEVEL', 'info', [
       'fatal',
       'error',

@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { argon2PasswordHasher } from './adapters/auth/argon2-password-hasher.js';
 import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
-import { openSqlite } from './adapters/db/dialects/sqlite.js';
+import { isPostgresUrl, openDatabase } from './adapters/db/open-database.js';
+import { PrometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
 import { KyselyAssetRepository } from './adapters/db/repositories/asset-repository.js';
 import { KyselyAuthStore } from './adapters/db/repositories/auth-store.js';
@@ -38,10 +38,11 @@ export interface Keepsake {
   uploads: UploadService;
   purge: PurgeService;
   timeline: TimelineService;
+  metrics: PrometheusMetrics;
   jobCounts(): Promise<Record<string, QueueCounts>>;
-  /** Throws when a service it depends on does not answer. */
+  /** Throws, naming it, when a service it depends on does not answer. */
   checkReady(): Promise<void>;
-  /** Starts the job workers and the periodic maintenance (trash purge). */
+  /** Starts the job workers and the periodic maintenance (trash purge, staging clean-up). */
   startWorkers(): void;
   close(): Promise<void>;
 }
@@ -51,6 +52,18 @@ export interface KeepsakeOverrides {
 }
 
 const HOUR = 3_600_000;
+/** With several processes, a staged upload younger than this may still be on its way. */
+const STAGING_MAX_AGE_MS = 24 * HOUR;
+
+async function checked(service: string, check: () => Promise<unknown>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    throw new Error(`${service}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
 
 /** The composition root: the one place that picks adapters. */
 export async function createKeepsake(
@@ -59,20 +72,23 @@ export async function createKeepsake(
 ): Promise<Keepsake> {
   const clock = overrides.clock ?? systemClock;
   await mkdir(config.dataDir, { recursive: true });
-  const connection = openSqlite(join(config.dataDir, 'keepsake.db'));
+  // Embedded (SQLite, one process doing everything): nothing else can be holding a job or writing
+  // to staging, so what a crash left behind can be taken back at once.
+  const soleProcess = config.role === 'all' && !isPostgresUrl(config.databaseUrl);
+  const connection = await openDatabase(config.databaseUrl);
   await migrateToLatest(connection);
   const { db, features } = connection;
 
-  const blobs = new DiskBlobStore(join(config.dataDir, 'blobs'));
+  const blobs = new DiskBlobStore(config.storageUrl);
   await blobs.init();
-  // Embedded mode is one process: whatever is in staging now was left by a crash.
-  await blobs.cleanStaging(0);
+  const cleanStaging = () => blobs.cleanStaging(soleProcess ? 0 : STAGING_MAX_AGE_MS);
+  if (soleProcess) await cleanStaging();
 
   const queue = new TableJobQueue(db, features, {
     retryBaseMs: config.jobRetryBaseMs,
     pollIntervalMs: config.jobPollIntervalMs,
   });
-  await queue.recoverStalled(true);
+  await queue.recoverStalled(soleProcess);
 
   const userRepository = new KyselyUserRepository(db);
   const assetRepository = new KyselyAssetRepository(db);
@@ -82,15 +98,28 @@ export async function createKeepsake(
     threads: imageThreadsFor(config, availableParallelism()),
   });
 
+  const metrics = new PrometheusMetrics(() => jobCounts());
+  const jobCounts = async () => {
+    const counts = await queue.counts();
+    for (const name of QUEUES) counts[name] ??= { waiting: 0, active: 0, completed: 0, failed: 0 };
+    return counts;
+  };
   const purge = new PurgeService(assetRepository, transactor, blobs, clock, config.trashDays);
-  const runner = new JobRunner(queue, assetRepository, {
-    metadata: metadataHandler(assetRepository, blobs, metadataReader),
-    thumbnails: thumbnailsHandler(assetRepository, blobs, renderer),
-  });
+  const runner = new JobRunner(
+    queue,
+    assetRepository,
+    {
+      metadata: metadataHandler(assetRepository, blobs, metadataReader),
+      thumbnails: thumbnailsHandler(assetRepository, blobs, renderer),
+    },
+    metrics.observeJob,
+  );
 
   let maintenance: NodeJS.Timeout | undefined;
-  const purgeExpired = () =>
+  const maintain = () => {
     void purge.purgeExpired().catch((e) => console.error('trash purge failed:', e));
+    void cleanStaging().catch((e) => console.error('staging clean-up failed:', e));
+  };
 
   return {
     config,
@@ -102,19 +131,17 @@ export async function createKeepsake(
     uploads: new UploadService(blobs, transactor, fileTypeSniffer, clock),
     purge,
     timeline: new TimelineService(new KyselyTimelineRepository(db)),
-    async jobCounts() {
-      const counts = await queue.counts();
-      for (const name of QUEUES)
-        counts[name] ??= { waiting: 0, active: 0, completed: 0, failed: 0 };
-      return counts;
-    },
+    metrics,
+    jobCounts,
     async checkReady() {
-      await sql`select 1`.execute(db);
+      await checked('database', () => sql`select 1`.execute(db));
+      await checked('storage', () => blobs.stat('health/ready-check'));
+      await checked('queue', () => queue.counts());
     },
     startWorkers() {
       runner.start({ concurrency: (name) => concurrencyFor(config, name) });
-      purgeExpired();
-      maintenance = setInterval(purgeExpired, HOUR);
+      maintain();
+      maintenance = setInterval(maintain, HOUR);
       maintenance.unref();
     },
     async close() {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { createKeepsake } from './keepsake.js';
+import { redactPassword } from './adapters/db/redact-password.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -15,11 +16,21 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const keepsake = await createKeepsake(config);
+  let keepsake;
+  try {
+    keepsake = await createKeepsake(config);
+  } catch (error) {
+    // A service that is down or misconfigured: say which, without a stack trace to dig through.
+    console.error(`Keepsake cannot start: ${error instanceof Error ? error.message : error}`);
+    process.exit(69);
+  }
   const app = await buildApp(keepsake);
-  keepsake.startWorkers();
+  if (config.role !== 'api') keepsake.startWorkers();
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ dataDir: config.dataDir }, `Keepsake is serving on port ${config.port}`);
+  app.log.info(
+    { role: config.role, database: redactPassword(config.databaseUrl), storage: config.storageUrl },
+    `Keepsake (${config.role}) is serving on port ${config.port}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

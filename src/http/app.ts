@@ -20,6 +20,7 @@ import { timelineRoutes } from './timeline/routes.js';
 import { userRoutes } from './users/routes.js';
 import { tusRoutes } from './uploads/tus-routes.js';
 import { openApiDocumentation } from './openapi.js';
+import { registerMetrics } from './metrics/metrics.js';
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -54,20 +55,24 @@ export async function buildApp(
   await app.register(swagger, openApiDocumentation);
   for (const schema of [ErrorResponse, UserDto, AssetDto]) app.addSchema(schema);
   registerAuthentication(app, keepsake);
+  registerMetrics(app, keepsake);
 
-  for (const routes of [
-    healthRoutes,
-    authRoutes,
-    userRoutes,
-    apiKeyRoutes,
-    uploadRoutes,
-    tusRoutes,
-    assetRoutes,
-    timelineRoutes,
-    jobRoutes,
-  ]) {
+  // A worker process answers only what an orchestrator asks of it.
+  const apiRoutes = keepsake.config.role === 'worker' ? [] : API_ROUTES;
+  for (const routes of [healthRoutes, ...apiRoutes]) {
     await app.register(routes, { keepsake });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
+
+const API_ROUTES = [
+  authRoutes,
+  userRoutes,
+  apiKeyRoutes,
+  uploadRoutes,
+  tusRoutes,
+  assetRoutes,
+  timelineRoutes,
+  jobRoutes,
+];

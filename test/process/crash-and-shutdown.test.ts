@@ -117,4 +117,24 @@ describe('the server process', () => {
     assert.match(result.stderr, /KEEPSAKE_PORT/);
     assert.match(result.stderr, /whole number/);
   });
+
+  it('refuses to start when its database does not answer, naming it', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        KEEPSAKE_DATA_DIR: dataDir,
+        // Port 1 on this machine: nothing listens there.
+        KEEPSAKE_DATABASE_URL: 'postgres://keepsake:secret@127.0.0.1:1/photos',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(result.status, 69, result.stderr);
+    assert.match(
+      result.stderr,
+      /PostgreSQL at postgres:\/\/keepsake:\*\*\*@127\.0\.0\.1:1\/photos/,
+    );
+    assert.doesNotMatch(result.stderr, /secret/, 'the password stays out of the message');
+  });
 });

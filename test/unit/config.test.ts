@@ -31,6 +31,45 @@ describe('configuration', () => {
     assert.equal(imageThreadsFor(loadConfig({ KEEPSAKE_IMAGE_THREADS: '3' }), 2), 3);
   });
 
+  it('keeps everything under the data folder unless told where the services are', () => {
+    const embedded = loadConfig({ KEEPSAKE_DATA_DIR: '/srv/photos' });
+    assert.equal(embedded.role, 'all');
+    assert.equal(embedded.databaseUrl, '/srv/photos/keepsake.db');
+    assert.equal(embedded.storageUrl, '/srv/photos/blobs');
+    assert.equal(embedded.queueUrl, null);
+    const scaled = loadConfig({
+      KEEPSAKE_ROLE: 'worker',
+      KEEPSAKE_DATABASE_URL: 'postgres://db/keepsake',
+      KEEPSAKE_STORAGE_URL: 's3://photos/keepsake',
+      KEEPSAKE_QUEUE_URL: 'redis://cache:6379',
+      KEEPSAKE_S3_FORCE_PATH_STYLE: 'true',
+      KEEPSAKE_MEDIA_DELIVERY: 'presigned',
+    });
+    assert.equal(scaled.role, 'worker');
+    assert.equal(scaled.databaseUrl, 'postgres://db/keepsake');
+    assert.equal(scaled.storageUrl, 's3://photos/keepsake');
+    assert.equal(scaled.queueUrl, 'redis://cache:6379');
+    assert.equal(scaled.s3ForcePathStyle, true);
+    assert.equal(scaled.mediaDelivery, 'presigned');
+  });
+
+  it('refuses a service URL of the wrong kind, naming the variable', () => {
+    for (const [name, value] of [
+      ['KEEPSAKE_DATABASE_URL', 'mysql://db/keepsake'],
+      ['KEEPSAKE_STORAGE_URL', 'gs://bucket'],
+      ['KEEPSAKE_QUEUE_URL', 'amqp://broker'],
+      ['KEEPSAKE_QUEUE_URL', 'localhost:6379'],
+      ['KEEPSAKE_ROLE', 'everything'],
+      ['KEEPSAKE_MEDIA_DELIVERY', 'presigned'],
+    ]) {
+      assert.throws(
+        () => loadConfig({ [name!]: value }),
+        (error: unknown) => error instanceof ConfigError && error.variable === name,
+        `${name}=${value}`,
+      );
+    }
+  });
+
   it('names the variable that is wrong', () => {
     for (const [name, value] of [
       ['KEEPSAKE_PORT', 'eighty'],

@@ -1,6 +1,7 @@
 import type { AssetRepository } from '../assets/asset-repository.js';
 import type { Job, JobOutcome, JobQueue } from '../ports/job-queue.js';
 import type { AssetJobHandler } from './asset-job.js';
+import type { JobObserver } from './job-observer.js';
 import { PIPELINE, stepOrFail, type StepName } from './pipeline.js';
 
 export type PipelineHandlers = Record<StepName, AssetJobHandler>;
@@ -19,6 +20,7 @@ export class JobRunner {
     private readonly queue: JobQueue,
     private readonly assets: AssetRepository,
     private readonly handlers: PipelineHandlers,
+    private readonly observe: JobObserver = () => {},
   ) {
     for (const step of PIPELINE) {
       if (typeof handlers[step.name] !== 'function')
@@ -30,7 +32,26 @@ export class JobRunner {
     const queues = new Set(PIPELINE.map((step) => step.queue));
     for (const queue of queues) {
       const concurrency = options.concurrency(queue);
-      if (concurrency > 0) this.queue.work(queue, concurrency, (job) => this.run(job));
+      if (concurrency > 0) this.queue.work(queue, concurrency, (job) => this.timed(job));
+    }
+  }
+
+  private async timed(job: Job): Promise<JobOutcome> {
+    const started = performance.now();
+    const report = (outcome: 'completed' | 'failed' | 'error') =>
+      this.observe({
+        queue: job.queue,
+        name: job.name,
+        outcome,
+        durationMs: performance.now() - started,
+      });
+    try {
+      const outcome = await this.run(job);
+      report(outcome.status);
+      return outcome;
+    } catch (error) {
+      report('error');
+      throw error;
     }
   }
 

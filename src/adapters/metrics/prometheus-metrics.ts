@@ -1,0 +1,76 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { JobEvent } from '../../core/jobs/job-observer.js';
+import type { QueueCounts } from '../../core/ports/job-queue.js';
+
+/**
+ * What `/metrics` exposes, in Prometheus's text format: request latency by route, job durations
+ * and outcomes by queue, queue depth (read from the queue when scraped) and uploads in flight.
+ */
+export class PrometheusMetrics {
+  readonly registry = new Registry();
+  private readonly httpDuration = new Histogram({
+    name: 'keepsake_http_request_duration_seconds',
+    help: 'HTTP request latency, by route pattern',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  private readonly jobDuration = new Histogram({
+    name: 'keepsake_job_duration_seconds',
+    help: 'Time a worker spent on a job, by queue and outcome',
+    labelNames: ['queue', 'outcome'],
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [this.registry],
+  });
+  private readonly jobsFinished = new Counter({
+    name: 'keepsake_jobs_total',
+    help: 'Jobs finished by this process, by queue and outcome',
+    labelNames: ['queue', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly uploads = new Gauge({
+    name: 'keepsake_uploads_in_flight',
+    help: 'Uploads being received by this process',
+    registers: [this.registry],
+  });
+
+  constructor(queueCounts: () => Promise<Record<string, QueueCounts>>) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'keepsake_process_' });
+    new Gauge({
+      name: 'keepsake_queue_jobs',
+      help: 'Jobs in each queue by state (the whole installation, not this process)',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        for (const [queue, counts] of Object.entries(await queueCounts()))
+          for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
+      },
+    });
+  }
+
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    this.httpDuration.observe({ method, route, status: String(status) }, seconds);
+  }
+
+  observeJob = (event: JobEvent): void => {
+    const labels = { queue: event.queue, outcome: event.outcome };
+    this.jobDuration.observe(labels, event.durationMs / 1000);
+    this.jobsFinished.inc(labels);
+  };
+
+  uploadStarted(): void {
+    this.uploads.inc();
+  }
+
+  uploadEnded(): void {
+    this.uploads.dec();
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
