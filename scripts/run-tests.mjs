@@ -16,21 +16,44 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-concurrency=2',
-    '--test-timeout=300000',
-    ...files,
-  ],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, KEEPSAKE_LOG_LEVEL: process.env.KEEPSAKE_LOG_LEVEL ?? 'silent' },
-  },
-);
-process.exit(result.status ?? 1);
+const run = (label, testFiles, env) => {
+  if (testFiles.length === 0) return 0;
+  console.log(`\n# ${label}: ${testFiles.length} test file(s)\n`);
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-concurrency=2',
+      '--test-timeout=300000',
+      ...testFiles,
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        KEEPSAKE_LOG_LEVEL: process.env.KEEPSAKE_LOG_LEVEL ?? 'silent',
+        ...env,
+      },
+    },
+  );
+  return result.status ?? 1;
+};
+
+// Everything on the embedded stack, then the HTTP suite again on PostgreSQL, S3 and BullMQ
+// (test/helpers/stack.ts). KEEPSAKE_TEST_STACK=embedded|scaleout runs only one of the two.
+const only = process.env.KEEPSAKE_TEST_STACK;
+const embedded =
+  only === 'scaleout' ? 0 : run('embedded stack', files, { KEEPSAKE_TEST_STACK: 'embedded' });
+const scaleout =
+  only === 'embedded'
+    ? 0
+    : run(
+        'scale-out stack (PostgreSQL, S3, BullMQ)',
+        files.filter((f) => f.startsWith('test/http/')),
+        { KEEPSAKE_TEST_STACK: 'scaleout' },
+      );
+process.exit(embedded || scaleout);

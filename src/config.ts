@@ -18,10 +18,10 @@ export interface Config {
   storageUrl: string;
   /** `redis://...` for BullMQ; null keeps jobs in the database. */
   queueUrl: string | null;
+  /** Namespaces Keepsake's keys in Redis, so installations (or test runs) can share one. */
+  queuePrefix: string;
   /** Path-style S3 addressing (`endpoint/bucket/key`), which MinIO and most test servers need. */
   s3ForcePathStyle: boolean;
-  /** How originals and renditions reach clients: through the API, or by presigned URL. */
-  mediaDelivery: 'stream' | 'presigned';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Workers per queue; 0 runs no workers in this process. */
   jobConcurrency: number;
@@ -101,16 +101,6 @@ export function loadConfig(env: Env = process.env): Config {
     /^s3$/i,
     'an s3://bucket/prefix URL or a folder',
   )!;
-  const mediaDelivery = oneOf('KEEPSAKE_MEDIA_DELIVERY', 'stream', [
-    'stream',
-    'presigned',
-  ] as const);
-  if (mediaDelivery === 'presigned' && !/^s3:\/\//i.test(storageUrl))
-    throw new ConfigError(
-      'KEEPSAKE_MEDIA_DELIVERY',
-      'presigned needs an object store (KEEPSAKE_STORAGE_URL=s3://...); a folder can only stream',
-    );
-
   return {
     role: oneOf('KEEPSAKE_ROLE', 'all', ['api', 'worker', 'all'] as const),
     databaseUrl: url(
@@ -121,8 +111,8 @@ export function loadConfig(env: Env = process.env): Config {
     )!,
     storageUrl,
     queueUrl,
+    queuePrefix: env.KEEPSAKE_QUEUE_PREFIX?.trim() || 'keepsake',
     s3ForcePathStyle: bool('KEEPSAKE_S3_FORCE_PATH_STYLE', false),
-    mediaDelivery,
     port: int('KEEPSAKE_PORT', 2342, 0, 65535),
     host: env.KEEPSAKE_HOST?.trim() || '0.0.0.0',
     dataDir,

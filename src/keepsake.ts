@@ -2,9 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { sql } from 'kysely';
 import { argon2PasswordHasher } from './adapters/auth/argon2-password-hasher.js';
-import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
+import { openBlobStore } from './adapters/blobs/open-blob-store.js';
 import { isPostgresUrl, openDatabase } from './adapters/db/open-database.js';
 import { PrometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
+import type { TusDatastore } from './adapters/uploads/tus-datastore.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
 import { KyselyAssetRepository } from './adapters/db/repositories/asset-repository.js';
 import { KyselyAuthStore } from './adapters/db/repositories/auth-store.js';
@@ -14,7 +15,7 @@ import { KyselyUserRepository } from './adapters/db/repositories/user-repository
 import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reader.js';
 import { fileTypeSniffer } from './adapters/media/file-type-sniffer.js';
 import { SharpImageRenderer } from './adapters/media/sharp-image-renderer.js';
-import { TableJobQueue } from './adapters/queue/table-job-queue.js';
+import { openJobQueue } from './adapters/queue/open-job-queue.js';
 import { concurrencyFor, imageThreadsFor, type Config } from './config.js';
 import { AssetsService } from './core/assets/assets-service.js';
 import { PurgeService } from './core/assets/purge-service.js';
@@ -39,6 +40,8 @@ export interface Keepsake {
   purge: PurgeService;
   timeline: TimelineService;
   metrics: PrometheusMetrics;
+  /** Where resumable uploads wait until complete; loaded on the first one. */
+  createTusDatastore(): Promise<TusDatastore>;
   jobCounts(): Promise<Record<string, QueueCounts>>;
   /** Throws, naming it, when a service it depends on does not answer. */
   checkReady(): Promise<void>;
@@ -77,22 +80,27 @@ export async function createKeepsake(
   const soleProcess = config.role === 'all' && !isPostgresUrl(config.databaseUrl);
   const connection = await openDatabase(config.databaseUrl);
   await migrateToLatest(connection);
-  const { db, features } = connection;
+  const { db } = connection;
 
-  const blobs = new DiskBlobStore(config.storageUrl);
-  await blobs.init();
+  const blobs = await openBlobStore(config.storageUrl, {
+    s3ForcePathStyle: config.s3ForcePathStyle,
+  });
   const cleanStaging = () => blobs.cleanStaging(soleProcess ? 0 : STAGING_MAX_AGE_MS);
   if (soleProcess) await cleanStaging();
 
-  const queue = new TableJobQueue(db, features, {
+  const jobs = await openJobQueue(connection, {
+    queueUrl: config.queueUrl,
+    prefix: config.queuePrefix,
     retryBaseMs: config.jobRetryBaseMs,
     pollIntervalMs: config.jobPollIntervalMs,
+    queues: QUEUES,
+    soleProcess,
   });
-  await queue.recoverStalled(soleProcess);
+  const { queue } = jobs;
 
   const userRepository = new KyselyUserRepository(db);
   const assetRepository = new KyselyAssetRepository(db);
-  const transactor = new KyselyTransactor(connection, queue);
+  const transactor = new KyselyTransactor(connection, jobs.enqueuer);
   const metadataReader = new ExiftoolMetadataReader({ maxProcs: config.exiftoolProcesses });
   const renderer = new SharpImageRenderer({
     threads: imageThreadsFor(config, availableParallelism()),
@@ -132,6 +140,8 @@ export async function createKeepsake(
     purge,
     timeline: new TimelineService(new KyselyTimelineRepository(db)),
     metrics,
+    createTusDatastore: async () =>
+      (await import('./adapters/uploads/tus-datastore.js')).createTusDatastore(config),
     jobCounts,
     async checkReady() {
       await checked('database', () => sql`select 1`.execute(db));
@@ -146,9 +156,10 @@ export async function createKeepsake(
     },
     async close() {
       clearInterval(maintenance);
-      await queue.close();
+      await jobs.close();
       await metadataReader.close();
       await connection.close();
+      await blobs.close?.();
     },
   };
 }

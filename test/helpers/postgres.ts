@@ -36,6 +36,7 @@ async function admin(use: (client: pg.Client) => Promise<void>): Promise<void> {
     throw new Error(
       `PostgreSQL is needed by these tests and does not answer at ${POSTGRES_SERVER} ` +
         `(set KEEPSAKE_TEST_POSTGRES to another server): ${(error as Error).message}`,
+      { cause: error },
     );
   }
   try {

@@ -6,6 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
+import { releaseServicesFor, servicesFor } from './stack.js';
+import { openBlobStore, type OpenedBlobStore } from '../../src/adapters/blobs/open-blob-store.js';
 
 export const ADMIN = {
   email: 'admin@example.com',
@@ -16,6 +18,8 @@ export const ADMIN = {
 export interface TestApp {
   app: FastifyInstance;
   keepsake: Keepsake;
+  /** The same storage Keepsake writes to, through a store of its own: to look, not to touch. */
+  blobs: OpenedBlobStore;
   dataDir: string;
   /** Closes the app and the services; keeps the data dir (for restart tests). */
   stop(): Promise<void>;
@@ -30,10 +34,15 @@ export interface TestAppOptions {
   clock?: Clock;
 }
 
-/** A real Keepsake (SQLite, disk, table queue, sharp, exiftool) on a temporary data dir. */
+/**
+ * A real Keepsake on a temporary data dir: SQLite, disk and the table queue, or PostgreSQL, S3
+ * and BullMQ when KEEPSAKE_TEST_STACK=scaleout (see stack.ts); sharp and ExifTool either way.
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'keepsake-test-')));
+  const services = await servicesFor(dataDir);
   const config = loadConfig({
+    ...services.env,
     KEEPSAKE_DATA_DIR: dataDir,
     KEEPSAKE_LOG_LEVEL: 'silent',
     KEEPSAKE_JOB_RETRY_BASE_MS: '50',
@@ -42,20 +51,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const keepsake = await createKeepsake(config, { clock: options.clock });
+  const blobs = await openBlobStore(config.storageUrl, {
+    s3ForcePathStyle: config.s3ForcePathStyle,
+  });
   const app = await buildApp(keepsake, { logger: false });
   await app.ready();
   if (options.workers !== false) keepsake.startWorkers();
   const stop = async () => {
     await app.close();
     await keepsake.close();
+    await blobs.close?.();
   };
   return {
     app,
     keepsake,
+    blobs,
     dataDir,
     stop,
     close: async () => {
       await stop();
+      await releaseServicesFor(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -178,3 +193,13 @@ export async function waitForAsset(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Every key in the store (staging excluded). */
+export async function storedKeys(t: TestApp): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const key of t.blobs.list('')) keys.push(key);
+  return keys;
+}
+
+/** How many uploads sit in staging; it removes them, so call it only to assert there are none. */
+export const stagedLeftovers = (t: TestApp): Promise<number> => t.blobs.cleanStaging(0);

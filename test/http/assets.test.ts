@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { corpusPath } from '../helpers/corpus.js';
 import {
@@ -10,6 +9,8 @@ import {
   uploadBytes,
   uploadFile,
   waitForAsset,
+  storedKeys,
+  stagedLeftovers,
   multipart,
   type Session,
   type TestApp,
@@ -18,11 +19,6 @@ import {
 const JPEG = corpusPath('jpeg-exif/_MG_0636.JPG');
 const OTHER_JPEG = corpusPath('gps/Apple iPhone 4.jpg');
 const DAY = 86_400_000;
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 describe('assets: upload, dedupe, serve, trash', () => {
   let t: TestApp;
@@ -42,15 +38,9 @@ describe('assets: upload, dedupe, serve, trash', () => {
     const second = await uploadBytes(t.app, admin, await readFile(JPEG), 'renamed copy.jpg');
     assert.equal(second.statusCode, 200);
     assert.deepEqual(second.json(), { id: first.json().id, status: 'duplicate' });
-    const originals = (await filesUnder(join(t.dataDir, 'blobs'))).filter((f) =>
-      f.includes('/originals/'),
-    );
+    const originals = (await storedKeys(t)).filter((key) => key.startsWith('originals/'));
     assert.equal(originals.length, 1);
-    assert.equal(
-      (await filesUnder(join(t.dataDir, 'blobs', '.staging'))).length,
-      0,
-      'no leftovers in staging',
-    );
+    assert.equal(await stagedLeftovers(t), 0, 'no leftovers in staging');
   });
 
   it('tells a client which checksums it already has', async () => {
@@ -108,11 +98,7 @@ describe('assets: upload, dedupe, serve, trash', () => {
     assert.equal(noFile.json().code, 'MISSING_FILE');
     const badDate = await uploadFile(t.app, admin, OTHER_JPEG, { fileCreatedAt: 'yesterday' });
     assert.equal(badDate.json().code, 'VALIDATION_FAILED');
-    assert.equal(
-      (await filesUnder(join(t.dataDir, 'blobs', '.staging'))).length,
-      0,
-      'refused files leave nothing',
-    );
+    assert.equal(await stagedLeftovers(t), 0, 'refused files leave nothing');
   });
 
   it('keeps a corrupt photo listed with its original intact, fails its job with a reason, and keeps serving', async () => {
@@ -288,9 +274,9 @@ describe('assets: upload, dedupe, serve, trash', () => {
       (await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers })).statusCode,
       404,
     );
-    const blobs = await filesUnder(join(t.dataDir, 'blobs'));
-    assert.ok(!blobs.some((f) => f.includes(asset.checksum as string)), 'original removed');
-    assert.ok(!blobs.some((f) => f.includes(id)), 'renditions removed');
+    const keys = await storedKeys(t);
+    assert.ok(!keys.some((key) => key.includes(asset.checksum as string)), 'original removed');
+    assert.ok(!keys.some((key) => key.includes(id)), 'renditions removed');
   });
 
   it('uploading a trashed photo again brings it back', async () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { rm } from 'node:fs/promises';
 import { corpusFiles, corpusPath } from '../helpers/corpus.js';
+import { releaseServicesFor } from '../helpers/stack.js';
 import {
   setupAdmin,
   startTestApp,
@@ -36,6 +38,8 @@ describe('operations: health and metrics', () => {
     assert.match(res.json().message, /database/);
     assert.equal((await other.app.inject({ url: '/api/health/live' })).statusCode, 200);
     await other.app.close();
+    await releaseServicesFor(other.dataDir);
+    await rm(other.dataDir, { recursive: true, force: true });
   });
 
   it('exposes request latency by route, job outcomes and queue depth for Prometheus', async () => {

@@ -43,14 +43,12 @@ describe('configuration', () => {
       KEEPSAKE_STORAGE_URL: 's3://photos/keepsake',
       KEEPSAKE_QUEUE_URL: 'redis://cache:6379',
       KEEPSAKE_S3_FORCE_PATH_STYLE: 'true',
-      KEEPSAKE_MEDIA_DELIVERY: 'presigned',
     });
     assert.equal(scaled.role, 'worker');
     assert.equal(scaled.databaseUrl, 'postgres://db/keepsake');
     assert.equal(scaled.storageUrl, 's3://photos/keepsake');
     assert.equal(scaled.queueUrl, 'redis://cache:6379');
     assert.equal(scaled.s3ForcePathStyle, true);
-    assert.equal(scaled.mediaDelivery, 'presigned');
   });
 
   it('refuses a service URL of the wrong kind, naming the variable', () => {
@@ -60,7 +58,6 @@ describe('configuration', () => {
       ['KEEPSAKE_QUEUE_URL', 'amqp://broker'],
       ['KEEPSAKE_QUEUE_URL', 'localhost:6379'],
       ['KEEPSAKE_ROLE', 'everything'],
-      ['KEEPSAKE_MEDIA_DELIVERY', 'presigned'],
     ]) {
       assert.throws(
         () => loadConfig({ [name!]: value }),

@@ -13,6 +13,7 @@ import {
 } from '../../core/ports/blob-store.js';
 import { fsync } from '../fs/fsync.js';
 import { BatchedFileWriter } from './batched-file-writer.js';
+import { assertBlobKey } from './blob-key.js';
 
 const STAGING = '.staging';
 
@@ -139,12 +140,7 @@ export class DiskBlobStore implements BlobStore {
   }
 
   private pathOf(key: string): string {
-    if (
-      !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key) ||
-      key.split('/').some((part) => part === '..' || part === '')
-    ) {
-      throw new Error(`Invalid blob key: ${key}`);
-    }
+    assertBlobKey(key);
     return join(this.root, ...key.split('/'));
   }
 }

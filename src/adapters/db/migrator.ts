@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseConnection, DialectFeatures } from './dialect-features.js';
 import * as initial from './migrations/0001-initial.js';
+import * as jobOutbox from './migrations/0002-job-outbox.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -9,6 +10,7 @@ type DialectMigration = {
 // In order; a name, once released, never changes.
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': initial,
+  '0002-job-outbox': jobOutbox,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

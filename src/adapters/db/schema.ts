@@ -11,6 +11,7 @@ export interface Database {
   assets: AssetsTable;
   timeline_buckets: TimelineBucketsTable;
   jobs: JobsTable;
+  job_outbox: JobOutboxTable;
 }
 
 export interface UsersTable {
@@ -101,4 +102,17 @@ export interface JobsTable {
   last_error: string | null;
   created_at: string;
   finished_at: string | null;
+}
+
+/** Jobs waiting to be relayed to a queue outside the database. See: [Note: Job outbox]. */
+export interface JobOutboxTable {
+  id: Generated<number>;
+  queue: string;
+  name: string;
+  /** The payload as JSON. */
+  payload: string;
+  /** Null: the queue's default. */
+  max_attempts: number | null;
+  delay_ms: number | null;
+  created_at: string;
 }

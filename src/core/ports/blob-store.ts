@@ -24,6 +24,22 @@ export interface BlobStore {
   withLocalFile<T>(key: string, use: (path: string) => Promise<T>): Promise<T>;
   /** Removes staged blobs that were never committed (left by a crash), older than `olderThanMs`. */
   cleanStaging(olderThanMs: number): Promise<number>;
+  /**
+   * A URL that lets anyone holding it download `key` directly from the store for
+   * `expiresSeconds`, so large originals and videos need not stream through the API. Present
+   * only where `capabilities.presignedUrls` is true.
+   *
+   * @example
+   *   if (blobs.presignGet) {
+   *     const url = await blobs.presignGet(key, 300, { contentDisposition: 'attachment' });
+   *   }
+   */
+  presignGet?(key: string, expiresSeconds: number, options?: PresignGetOptions): Promise<string>;
+}
+
+export interface PresignGetOptions {
+  /** Sent back as the response's Content-Disposition (`attachment; filename="IMG_0001.HEIC"`). */
+  contentDisposition?: string;
 }
 
 export interface BlobStoreCapabilities {

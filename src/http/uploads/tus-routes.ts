@@ -1,7 +1,5 @@
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { join } from 'node:path';
 import type { Server as TusServer } from '@tus/server';
 import type { Keepsake } from '../../keepsake.js';
 import type { Principal } from '../../core/auth/auth-service.js';
@@ -10,7 +8,6 @@ import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 
 export const TUS_PATH = '/api/uploads';
-const EXPIRE_AFTER_MS = 7 * 86_400_000;
 
 // Who sent each request, handed from Fastify's authentication to tus's hooks.
 const principals = new WeakMap<IncomingMessage, Principal>();
@@ -23,10 +20,8 @@ const principalFor = (req: unknown): Principal | undefined => {
 
 /** The tus server, loaded on the first resumable upload rather than at start-up. */
 async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
-  const directory = join(keepsake.config.dataDir, 'uploads');
-  const { FileStore } = await import('@tus/file-store');
   const { Server } = await import('@tus/server');
-  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: EXPIRE_AFTER_MS });
+  const datastore = await keepsake.createTusDatastore();
   return new Server({
     path: TUS_PATH,
     datastore,
@@ -56,7 +51,7 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
       try {
         const result = await keepsake.uploads.ingest(
           principal.userId,
-          createReadStream(join(directory, upload.id)),
+          await datastore.read(upload.id),
           {
             fileName: meta.filename ?? 'upload',
             fileCreatedAt: meta.fileCreatedAt ?? null,
@@ -81,7 +76,7 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
 
 /**
  * Resumable uploads (tus 1.0 with creation, termination and expiration). Partial uploads live in
- * the data dir's `uploads/`; the last PATCH hands the file to the same ingest path as a plain
+ * the data dir's `uploads/`, or in the object store (adapters/uploads/tus-datastore.ts); the last PATCH hands the file to the same ingest path as a plain
  * upload and answers with `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers.
  * Upload-Metadata keys: `filename` (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`.
  */

@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import type { DatabaseConnection } from '../../src/adapters/db/dialect-features.js';
+import { openSqlite } from '../../src/adapters/db/dialects/sqlite.js';
+import { migrateToLatest } from '../../src/adapters/db/migrator.js';
+import { KyselyTransactor } from '../../src/adapters/db/repositories/transactor.js';
+import {
+  BullmqJobQueue,
+  type BullmqJobQueueOptions,
+} from '../../src/adapters/queue/bullmq-job-queue.js';
+import { JobOutbox } from '../../src/adapters/queue/job-outbox.js';
+import type { Job, JobQueue, NewJob, QueueCounts } from '../../src/core/ports/job-queue.js';
+import { describeJobQueueConformance } from './job-queue.conformance.js';
+
+const REDIS_URL = 'redis://127.0.0.1:6379/0';
+// Every run has its own keys, so runs in parallel (CI jobs sharing a Redis) never meet.
+const RUN_PREFIX = `keepsake-test-${randomUUID().slice(0, 8)}`;
+
+/** A Redis client for set-up and clean-up; no Redis is a failure, never a skip. */
+async function redisOrFail(): Promise<Redis> {
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  let refusal: unknown; // ioredis reports why (ECONNREFUSED) as an event, and rejects vaguely
+  redis.on('error', (error) => (refusal = error));
+  try {
+    await redis.connect();
+    await redis.ping();
+    return redis;
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(
+      `The BullMQ tests need Redis at ${new URL(REDIS_URL).host}, which did not answer: ` +
+        String(refusal ?? error),
+      { cause: error },
+    );
+  }
+}
+
+async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+    if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await sleep(20);
+  }
+};
+
+const countsOf = async (queue: JobQueue, name: string): Promise<QueueCounts> =>
+  (await queue.counts())[name] ?? { waiting: 0, active: 0, completed: 0, failed: 0 };
+
+describeJobQueueConformance('BullMQ (Redis)', async () => {
+  const redis = await redisOrFail();
+  const prefix = `${RUN_PREFIX}-conformance`;
+  const open = async () => new BullmqJobQueue(REDIS_URL, { prefix, retryBaseMs: 30 });
+  return {
+    open,
+    reopen: open,
+    destroy: async () => {
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+    },
+  };
+});
+
+describe('BullMQ job queue', () => {
+  const prefix = `${RUN_PREFIX}-bullmq`;
+  // Short locks and checks so a killed worker's job is taken again within a second or two.
+  const stallOptions: BullmqJobQueueOptions = {
+    prefix,
+    retryBaseMs: 30,
+    lockDurationMs: 1000,
+    stalledIntervalMs: 500,
+  };
+  let redis: Redis;
+  let queue: BullmqJobQueue;
+  let dir: string;
+  let connection: DatabaseConnection;
+  const outboxes: JobOutbox[] = [];
+  const newOutbox = (options: { sweepIntervalMs?: number } = {}, on = connection) => {
+    const outbox = new JobOutbox(on.db, on.features, queue, options);
+    outboxes.push(outbox);
+    return outbox;
+  };
+  const outboxRows = async () =>
+    Number(
+      (
+        await connection.db
+          .selectFrom('job_outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  before(async () => {
+    redis = await redisOrFail();
+    queue = new BullmqJobQueue(REDIS_URL, stallOptions);
+    dir = await mkdtemp(join(tmpdir(), 'keepsake-outbox-'));
+    connection = openSqlite(join(dir, 'outbox.db'));
+    await migrateToLatest(connection);
+  });
+  after(async () => {
+    for (const outbox of outboxes) await outbox.close();
+    await queue?.close(100);
+    await connection?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+    if (redis) {
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+    }
+  });
+
+  it('takes again a job whose worker was killed, and completes it once', async () => {
+    await queue.enqueue({ name: 'render', queue: 'killed', payload: { assetId: 'a1' } });
+    const child = spawnWorker('killed', stallOptions);
+    let takenId: string;
+    try {
+      takenId = await firstStartedJob(child);
+      process.kill(child.pid!, 'SIGKILL');
+      await once(child, 'exit');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+
+    const taken: Job[] = [];
+    let finished = 0;
+    queue.work('killed', 1, async (job) => {
+      taken.push(job);
+      await sleep(20);
+      finished++;
+      return { status: 'completed' };
+    });
+    await until(async () => (await countsOf(queue, 'killed')).completed === 1, 15_000);
+    await sleep(1200); // past two stalled checks: nothing takes it a third time
+    assert.equal(finished, 1, 'the handler ran to its end once');
+    assert.equal(taken.length, 1);
+    assert.equal(taken[0]!.id, takenId);
+    assert.deepEqual(await countsOf(queue, 'killed'), {
+      waiting: 0,
+      active: 0,
+      completed: 1,
+      failed: 0,
+    });
+  });
+
+  it('stores a job added twice under the same id once', async () => {
+    const job: NewJob = { name: 'n', queue: 'same-id', payload: {} };
+    await queue.enqueue(job, { jobId: 'outbox-1' });
+    await queue.enqueue(job, { jobId: 'outbox-1' });
+    assert.equal((await countsOf(queue, 'same-id')).waiting, 1);
+  });
+
+  it('relays the job of a committed transaction, and none for a rolled-back one', async () => {
+    const outbox = newOutbox();
+    const transactor = new KyselyTransactor(connection, outbox);
+    const seen: Job[] = [];
+    queue.work('outbox-commit', 1, async (job) => {
+      seen.push(job);
+      return { status: 'completed' };
+    });
+    const job = (step: string): NewJob => ({
+      name: 'n',
+      queue: 'outbox-commit',
+      payload: { step },
+    });
+
+    await assert.rejects(
+      transactor.run(async (tx) => {
+        await tx.enqueue(job('rolled back'));
+        throw new Error('upload failed');
+      }),
+      /upload failed/,
+    );
+    await transactor.run((tx) => tx.enqueue(job('committed')));
+    await until(() => seen.length === 1);
+    await sleep(200);
+    assert.deepEqual(
+      seen.map((j) => j.payload),
+      [{ step: 'committed' }],
+    );
+    assert.match(seen[0]!.id, /^outbox-\d+$/);
+    assert.equal(await outboxRows(), 0);
+  });
+
+  it('relays on its sweep the rows that no wake-up relayed', async () => {
+    const outbox = newOutbox({ sweepIntervalMs: 100 });
+    outbox.start();
+    await outbox.relay(); // the start-up pass is over: only the sweep can find the row below
+    const seen: Job[] = [];
+    queue.work('outbox-sweep', 1, async (job) => {
+      seen.push(job);
+      return { status: 'completed' };
+    });
+    // Committed, then the process "dies" before waking the relay.
+    await connection.db
+      .transaction()
+      .execute((trx) =>
+        outbox.enqueueIn(trx, { name: 'n', queue: 'outbox-sweep', payload: { left: true } }),
+      );
+    await until(() => seen.length === 1, 5_000);
+    assert.deepEqual(seen[0]!.payload, { left: true });
+    assert.equal(await outboxRows(), 0);
+  });
+
+  it('adds each row once when several processes relay the same rows', async () => {
+    const other = openSqlite(join(dir, 'outbox.db'));
+    try {
+      const here = newOutbox();
+      const there = newOutbox({}, other);
+      await connection.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 10; i++)
+          await here.enqueueIn(trx, { name: 'n', queue: 'outbox-race', payload: { i } });
+      });
+      const [a, b] = await Promise.all([here.relay(), there.relay()]);
+      assert.ok(a + b >= 10, `relayed ${a} + ${b}`);
+      assert.equal((await countsOf(queue, 'outbox-race')).waiting, 10);
+      assert.equal(await outboxRows(), 0);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+/** A worker in its own process, to be killed mid-job; its handler never finishes. */
+function spawnWorker(queueName: string, options: BullmqJobQueueOptions): ChildProcess {
+  const adapter = new URL('../../src/adapters/queue/bullmq-job-queue.ts', import.meta.url).href;
+  const script = `
+    const { BullmqJobQueue } = await import(${JSON.stringify(adapter)});
+    const queue = new BullmqJobQueue(${JSON.stringify(REDIS_URL)}, ${JSON.stringify(options)});
+    queue.work(${JSON.stringify(queueName)}, 1, async (job) => {
+      console.log('started ' + job.id);
+      return new Promise(() => {});
+    });`;
+  return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** The id of the job the child started, once it says so. */
+async function firstStartedJob(child: ChildProcess): Promise<string> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the worker process took no job')), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const started = /started (\S+)/.exec(output);
+      if (started) {
+        clearTimeout(timer);
+        resolve(started[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker process exited (${code}) before taking a job`));
+    });
+  });
+}
