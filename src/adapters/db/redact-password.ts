@@ -5,6 +5,7 @@ export function redactPassword(url: string): string {
     if (parsed.password) parsed.password = '***';
     return parsed.toString();
   } catch {
-    return '(an unparseable URL)';
+    // Not a URL: a SQLite file's path, which holds no password.
+    return url;
   }
 }
