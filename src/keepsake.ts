@@ -55,7 +55,7 @@ export interface KeepsakeOverrides {
 }
 
 const HOUR = 3_600_000;
-/** With several processes, a staged upload younger than this may still be on its way. */
+/** A staged upload younger than this may still be on its way. */
 const STAGING_MAX_AGE_MS = 24 * HOUR;
 
 async function checked(service: string, check: () => Promise<unknown>): Promise<void> {
@@ -85,8 +85,7 @@ export async function createKeepsake(
   const blobs = await openBlobStore(config.storageUrl, {
     s3ForcePathStyle: config.s3ForcePathStyle,
   });
-  const cleanStaging = () => blobs.cleanStaging(soleProcess ? 0 : STAGING_MAX_AGE_MS);
-  if (soleProcess) await cleanStaging();
+  if (soleProcess) await blobs.cleanStaging(0);
 
   const jobs = await openJobQueue(connection, {
     queueUrl: config.queueUrl,
@@ -106,12 +105,12 @@ export async function createKeepsake(
     threads: imageThreadsFor(config, availableParallelism()),
   });
 
-  const metrics = new PrometheusMetrics(() => jobCounts());
   const jobCounts = async () => {
     const counts = await queue.counts();
     for (const name of QUEUES) counts[name] ??= { waiting: 0, active: 0, completed: 0, failed: 0 };
     return counts;
   };
+  const metrics = new PrometheusMetrics(jobCounts);
   const purge = new PurgeService(assetRepository, transactor, blobs, clock, config.trashDays);
   const runner = new JobRunner(
     queue,
@@ -126,7 +125,10 @@ export async function createKeepsake(
   let maintenance: NodeJS.Timeout | undefined;
   const maintain = () => {
     void purge.purgeExpired().catch((e) => console.error('trash purge failed:', e));
-    void cleanStaging().catch((e) => console.error('staging clean-up failed:', e));
+    // Uploads may be in flight now, in this process or another: only old leftovers go.
+    void blobs
+      .cleanStaging(STAGING_MAX_AGE_MS)
+      .catch((e) => console.error('staging clean-up failed:', e));
   };
 
   return {
