@@ -83,24 +83,33 @@ export function loadConfig(env: Env = process.env): Config {
       queueConcurrency[match[1]!.toLowerCase().replace(/_/g, '-')] = int(name, 0, 0, 64);
   }
   const dataDir = resolve(env.KEEPSAKE_DATA_DIR?.trim() || './data');
-  const url = (name: string, fallback: string | null, schemes: RegExp, what: string) => {
+  /** A URL with one of `schemes`, or (where `pathAllowed`) a path, which has no scheme. */
+  const url = <T extends string | null>(
+    name: string,
+    fallback: T,
+    schemes: RegExp,
+    what: string,
+    pathAllowed = true,
+  ): string | T => {
     const raw = env[name]?.trim();
     if (!raw) return fallback;
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1];
-    if (scheme && !schemes.test(scheme))
-      throw new ConfigError(name, `must be ${what}, got a ${scheme}:// URL`);
+    if (scheme ? !schemes.test(scheme) : !pathAllowed)
+      // Only the scheme is repeated back: the URL may hold a password.
+      throw new ConfigError(
+        name,
+        `must be ${what}, got ${scheme ? `a ${scheme}:// URL` : `"${raw}"`}`,
+      );
     return raw;
   };
 
-  const queueUrl = url('KEEPSAKE_QUEUE_URL', null, /^rediss?$/i, 'a redis:// URL, or unset');
-  if (queueUrl && !/^rediss?:\/\//i.test(queueUrl))
-    throw new ConfigError('KEEPSAKE_QUEUE_URL', `must be a redis:// URL, got "${queueUrl}"`);
+  const queueUrl = url('KEEPSAKE_QUEUE_URL', null, /^rediss?$/i, 'a redis:// URL, or unset', false);
   const storageUrl = url(
     'KEEPSAKE_STORAGE_URL',
     resolve(dataDir, 'blobs'),
     /^s3$/i,
     'an s3://bucket/prefix URL or a folder',
-  )!;
+  );
   return {
     role: oneOf('KEEPSAKE_ROLE', 'all', ['api', 'worker', 'all'] as const),
     databaseUrl: url(
@@ -108,7 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
       resolve(dataDir, 'keepsake.db'),
       /^postgres(ql)?$/i,
       'a postgres:// URL or the path of a SQLite file',
-    )!,
+    ),
     storageUrl,
     queueUrl,
     queuePrefix: env.KEEPSAKE_QUEUE_PREFIX?.trim() || 'keepsake',

@@ -1,5 +1,6 @@
 import type { JobQueue } from '../../core/ports/job-queue.js';
 import type { DatabaseConnection } from '../db/dialect-features.js';
+import { redactPassword } from '../db/redact-password.js';
 import type { TransactionalEnqueuer } from '../db/repositories/transactor.js';
 import { BullmqJobQueue } from './bullmq-job-queue.js';
 import { JobOutbox } from './job-outbox.js';
@@ -73,7 +74,7 @@ async function assertRedisAnswers(url: string): Promise<void> {
     await client.ping();
   } catch (error) {
     throw new Error(
-      `Redis at ${redactedRedis(url)} is not reachable: ${(error as Error).message}`,
+      `Redis at ${redactPassword(url)} is not reachable: ${(error as Error).message}`,
       {
         cause: error,
       },
@@ -82,5 +83,3 @@ async function assertRedisAnswers(url: string): Promise<void> {
     client.disconnect();
   }
 }
-
-const redactedRedis = (url: string) => url.replace(/\/\/([^@/]*:)?[^@/]*@/, '//***@');

@@ -76,7 +76,8 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
 
 /**
  * Resumable uploads (tus 1.0 with creation, termination and expiration). Partial uploads live in
- * the data dir's `uploads/`, or in the object store (adapters/uploads/tus-datastore.ts); the last PATCH hands the file to the same ingest path as a plain
+ * a store the composition root picks (adapters/uploads/tus-datastore.ts); the last PATCH hands the
+ * file to the same ingest path as a plain
  * upload and answers with `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers.
  * Upload-Metadata keys: `filename` (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`.
  */
