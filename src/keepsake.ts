@@ -14,7 +14,7 @@ import { KyselyTransactor } from './adapters/db/repositories/transactor.js';
 import { KyselyUserRepository } from './adapters/db/repositories/user-repository.js';
 import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reader.js';
 import { fileTypeSniffer } from './adapters/media/file-type-sniffer.js';
-import { SharpImageRenderer } from './adapters/media/sharp-image-renderer.js';
+import { WorkerThreadImageRenderer } from './adapters/media/worker-thread-image-renderer.js';
 import { openJobQueue } from './adapters/queue/open-job-queue.js';
 import { concurrencyFor, imageThreadsFor, type Config } from './config.js';
 import { AssetsService } from './core/assets/assets-service.js';
@@ -101,7 +101,7 @@ export async function createKeepsake(
   const assetRepository = new KyselyAssetRepository(db);
   const transactor = new KyselyTransactor(connection, jobs.enqueuer);
   const metadataReader = new ExiftoolMetadataReader({ maxProcs: config.exiftoolProcesses });
-  const renderer = new SharpImageRenderer({
+  const renderer = new WorkerThreadImageRenderer({
     threads: imageThreadsFor(config, availableParallelism()),
   });
 
@@ -160,6 +160,7 @@ export async function createKeepsake(
       clearInterval(maintenance);
       await jobs.close();
       await metadataReader.close();
+      await renderer.close();
       await connection.close();
       await blobs.close?.();
     },
