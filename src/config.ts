@@ -28,6 +28,8 @@ export interface Config {
   queueConcurrency: Record<string, number>;
   jobRetryBaseMs: number;
   jobPollIntervalMs: number;
+  /** BullMQ: how often workers look for jobs whose worker died, and how long a job's lock lasts. */
+  queueStalledIntervalMs: number;
   trashDays: number;
   sessionDays: number;
   loginRateLimitPerMinute: number;
@@ -36,6 +38,13 @@ export interface Config {
   exiftoolProcesses: number;
   /** libvips threads per image being rendered; 0 works it out (see imageThreadsFor). */
   imageThreads: number;
+  /**
+   * How originals and renditions reach clients: `stream` through the API, or `presigned`: a 302
+   * to a short-lived URL of the object store (S3 only), so bytes skip the API processes.
+   */
+  mediaDelivery: 'stream' | 'presigned';
+  /** How long a presigned media URL stays valid. */
+  presignedUrlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +119,15 @@ export function loadConfig(env: Env = process.env): Config {
     /^s3$/i,
     'an s3://bucket/prefix URL or a folder',
   );
+  const mediaDelivery = oneOf('KEEPSAKE_MEDIA_DELIVERY', 'stream', [
+    'stream',
+    'presigned',
+  ] as const);
+  if (mediaDelivery === 'presigned' && !storageUrl.toLowerCase().startsWith('s3://'))
+    throw new ConfigError(
+      'KEEPSAKE_MEDIA_DELIVERY',
+      'presigned needs an object store that signs URLs: set KEEPSAKE_STORAGE_URL to s3://bucket/prefix, or use stream',
+    );
   return {
     role: oneOf('KEEPSAKE_ROLE', 'all', ['api', 'worker', 'all'] as const),
     databaseUrl: url(
@@ -138,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     queueConcurrency,
     jobRetryBaseMs: int('KEEPSAKE_JOB_RETRY_BASE_MS', 5000, 1, 3_600_000),
     jobPollIntervalMs: int('KEEPSAKE_JOB_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    queueStalledIntervalMs: int('KEEPSAKE_QUEUE_STALLED_INTERVAL_MS', 30_000, 1000, 3_600_000),
     trashDays: int('KEEPSAKE_TRASH_DAYS', 30, 0, 3650),
     sessionDays: int('KEEPSAKE_SESSION_DAYS', 30, 1, 3650),
     loginRateLimitPerMinute: int('KEEPSAKE_LOGIN_RATE_LIMIT', 10, 1, 100_000),
@@ -145,6 +164,9 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool('KEEPSAKE_SECURE_COOKIES', false),
     exiftoolProcesses: int('KEEPSAKE_EXIFTOOL_PROCESSES', 2, 1, 16),
     imageThreads: int('KEEPSAKE_IMAGE_THREADS', 0, 0, 256),
+    mediaDelivery,
+    // S3 signs for a week at most; a minute is the least a slow client needs to start a download.
+    presignedUrlSeconds: int('KEEPSAKE_PRESIGNED_URL_SECONDS', 900, 60, 7 * 86_400),
   };
 }
 

@@ -53,6 +53,15 @@ function sharedS3Server(): Promise<S3TestServer> {
   return s3;
 }
 
+/** Settings that put a Keepsake's storage in a fresh prefix of the shared S3 server, whatever the stack. */
+export async function s3StorageEnv(): Promise<Record<string, string>> {
+  const server = await sharedS3Server();
+  return {
+    KEEPSAKE_STORAGE_URL: `s3://${server.bucket}/${randomBytes(6).toString('hex')}`,
+    KEEPSAKE_S3_FORCE_PATH_STYLE: 'true',
+  };
+}
+
 async function scaleOut(): Promise<StackServices> {
   const id = randomBytes(6).toString('hex');
   const [database, server] = await Promise.all([createTestDatabase(), sharedS3Server()]);

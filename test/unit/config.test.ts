@@ -67,6 +67,27 @@ describe('configuration', () => {
     }
   });
 
+  it('delivers media by presigned URLs only from a store that signs them', () => {
+    assert.equal(loadConfig({}).mediaDelivery, 'stream');
+    const presigned = loadConfig({
+      KEEPSAKE_STORAGE_URL: 's3://photos/keepsake',
+      KEEPSAKE_MEDIA_DELIVERY: 'presigned',
+      KEEPSAKE_PRESIGNED_URL_SECONDS: '120',
+    });
+    assert.deepEqual([presigned.mediaDelivery, presigned.presignedUrlSeconds], ['presigned', 120]);
+    for (const env of [
+      { KEEPSAKE_MEDIA_DELIVERY: 'presigned' },
+      { KEEPSAKE_MEDIA_DELIVERY: 'cdn', KEEPSAKE_STORAGE_URL: 's3://photos' },
+    ]) {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) =>
+          error instanceof ConfigError && error.variable === 'KEEPSAKE_MEDIA_DELIVERY',
+        JSON.stringify(env),
+      );
+    }
+  });
+
   it('names the variable that is wrong', () => {
     for (const [name, value] of [
       ['KEEPSAKE_PORT', 'eighty'],

@@ -257,6 +257,7 @@ export class S3BlobStore implements BlobStore {
       Bucket: this.bucket,
       Key: this.objectKey(key),
       ResponseContentDisposition: options.contentDisposition,
+      ResponseContentType: options.contentType,
     });
     return getSignedUrl(client, command, { expiresIn: expiresSeconds });
   }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
-import type { BlobStore, ByteRange } from '../ports/blob-store.js';
+import type { BlobStore, ByteRange, PresignGetOptions } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { Asset, RenditionSize } from './asset.js';
 import type { AssetFlags, AssetListQuery, AssetRepository } from './asset-repository.js';
@@ -10,6 +10,8 @@ export interface BlobDownload {
   size: number;
   /** Opens the bytes, or a range of them; called after conditional checks pass. */
   open(range?: ByteRange): Promise<Readable>;
+  /** A short-lived URL of the same bytes in the object store; only where the store signs URLs. */
+  directUrl?(expiresSeconds: number, options?: PresignGetOptions): Promise<string>;
 }
 
 /** One person's library: reading, flagging, trashing and restoring their assets. */
@@ -59,6 +61,7 @@ export class AssetsService {
       asset,
       size: asset.fileSize,
       open: (range) => this.blobs.get(asset.originalKey, range),
+      directUrl: this.directUrlOf(asset.originalKey),
     };
   }
 
@@ -86,7 +89,14 @@ export class AssetsService {
       version: asset.renditions.version,
       mimeType: key.endsWith('.webp') ? 'image/webp' : 'image/jpeg',
       open: (range) => this.blobs.get(key, range),
+      directUrl: this.directUrlOf(key),
     };
+  }
+
+  private directUrlOf(key: string): BlobDownload['directUrl'] {
+    const { blobs } = this;
+    if (!blobs.presignGet) return undefined;
+    return (expiresSeconds, options) => blobs.presignGet!(key, expiresSeconds, options);
   }
 
   private found(asset: Asset | undefined): Asset {

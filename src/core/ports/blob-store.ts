@@ -40,6 +40,8 @@ export interface BlobStore {
 export interface PresignGetOptions {
   /** Sent back as the response's Content-Disposition (`attachment; filename="IMG_0001.HEIC"`). */
   contentDisposition?: string;
+  /** Sent back as the response's Content-Type, whatever the object was stored with. */
+  contentType?: string;
 }
 
 export interface BlobStoreCapabilities {

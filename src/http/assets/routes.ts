@@ -10,6 +10,8 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
 
 export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
   app.addHook('onRequest', app.authenticate);
+  const { mediaDelivery, presignedUrlSeconds } = keepsake.config;
+  const redirectSeconds = mediaDelivery === 'presigned' ? presignedUrlSeconds : undefined;
 
   app.post(
     '/api/assets/exist',
@@ -157,6 +159,8 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
         tags: ['assets'],
         summary: 'The original file, byte for byte (Range and ETag supported)',
         params: IdParams,
+        description:
+          'With KEEPSAKE_MEDIA_DELIVERY=presigned, a 302 to a short-lived object-store URL.',
         response: { ...errorResponses(401, 404, 416) },
       },
     },
@@ -168,6 +172,7 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
         // An asset's original never changes, so its URL names its content.
         cacheControl: IMMUTABLE,
         disposition: contentDisposition('inline', blob.asset.originalFileName),
+        redirectSeconds,
       });
     },
   );
@@ -180,7 +185,8 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
         summary:
           'A rendition: `thumbnail` (WebP, short side ~250 px) or `preview` (JPEG, long side ~1440 px)',
         description:
-          'With `v` equal to the asset’s thumbnailVersion the answer may be cached forever.',
+          'With `v` equal to the asset’s thumbnailVersion the answer may be cached forever. ' +
+          'With KEEPSAKE_MEDIA_DELIVERY=presigned, a 302 to a short-lived object-store URL.',
         params: IdParams,
         querystring: Type.Object({
           size: Type.Union([Type.Literal('thumbnail'), Type.Literal('preview')], {
@@ -202,6 +208,7 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
         etag: `"${blob.version}-${size}"`,
         contentType: blob.mimeType,
         cacheControl: v === blob.version ? IMMUTABLE : 'private, no-cache',
+        redirectSeconds,
       });
     },
   );

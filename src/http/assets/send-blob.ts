@@ -7,6 +7,11 @@ export interface SendBlobOptions {
   contentType: string;
   cacheControl: string;
   disposition?: string;
+  /**
+   * Answer with a 302 to a URL of the object store valid this long, rather than streaming the
+   * bytes (KEEPSAKE_MEDIA_DELIVERY=presigned). Ignored where the store cannot sign URLs.
+   */
+  redirectSeconds?: number;
 }
 
 /** Answers a blob with ETag revalidation and single byte-range requests (RFC 9110). */
@@ -16,6 +21,7 @@ export async function sendBlob(
   blob: BlobDownload,
   options: SendBlobOptions,
 ) {
+  if (options.redirectSeconds && blob.directUrl) return redirect(reply, blob, options);
   void reply
     .header('ETag', options.etag)
     .header('Cache-Control', options.cacheControl)
@@ -49,6 +55,24 @@ export async function sendBlob(
     .header('Content-Type', options.contentType)
     .header('Content-Length', blob.size)
     .send(await blob.open());
+}
+
+/**
+ * The redirect carries no ETag: a cached 302 revalidated to 304 would send the client to a URL
+ * that has since expired. Content that never changes may reuse the redirect for half the URL's life.
+ */
+async function redirect(reply: FastifyReply, blob: BlobDownload, options: SendBlobOptions) {
+  const seconds = options.redirectSeconds!;
+  const url = await blob.directUrl!(seconds, {
+    contentType: options.contentType,
+    contentDisposition: options.disposition,
+  });
+  const reusable = options.cacheControl.includes('immutable');
+  return reply
+    .status(302)
+    .header('Location', url)
+    .header('Cache-Control', reusable ? `private, max-age=${Math.floor(seconds / 2)}` : 'no-store')
+    .send();
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {
