@@ -14,6 +14,10 @@ import { KyselyTransactor } from './adapters/db/repositories/transactor.js';
 import { KyselyUserRepository } from './adapters/db/repositories/user-repository.js';
 import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reader.js';
 import { fileTypeSniffer } from './adapters/media/file-type-sniffer.js';
+import {
+  openSharedRateLimitStore,
+  type SharedRateLimitStore,
+} from './adapters/rate-limit/shared-rate-limit-store.js';
 import { WorkerThreadImageRenderer } from './adapters/media/worker-thread-image-renderer.js';
 import { openJobQueue } from './adapters/queue/open-job-queue.js';
 import { concurrencyFor, imageThreadsFor, type Config } from './config.js';
@@ -40,6 +44,8 @@ export interface Keepsake {
   purge: PurgeService;
   timeline: TimelineService;
   metrics: PrometheusMetrics;
+  /** Rate-limit counters shared by every API process; absent when there is no Redis. */
+  rateLimitStore?: SharedRateLimitStore;
   /** Where resumable uploads wait until complete; loaded on the first one. */
   createTusDatastore(): Promise<TusDatastore>;
   jobCounts(): Promise<Record<string, QueueCounts>>;
@@ -92,6 +98,7 @@ export async function createKeepsake(
     prefix: config.queuePrefix,
     retryBaseMs: config.jobRetryBaseMs,
     pollIntervalMs: config.jobPollIntervalMs,
+    stalledIntervalMs: config.queueStalledIntervalMs,
     queues: QUEUES,
     soleProcess,
   });
@@ -123,8 +130,20 @@ export async function createKeepsake(
   );
 
   let maintenance: NodeJS.Timeout | undefined;
+  const rateLimitStore =
+    config.queueUrl && config.role !== 'worker'
+      ? await openSharedRateLimitStore(config.queueUrl, config.queuePrefix)
+      : undefined;
+
+  const auth = new AuthService(userRepository, new KyselyAuthStore(db), argon2PasswordHasher, {
+    sessionDays: config.sessionDays,
+  });
+
   const maintain = () => {
     void purge.purgeExpired().catch((e) => console.error('trash purge failed:', e));
+    void auth
+      .purgeExpiredSessions(clock.now())
+      .catch((e) => console.error('session clean-up failed:', e));
     // Uploads may be in flight now, in this process or another: only old leftovers go.
     void blobs
       .cleanStaging(STAGING_MAX_AGE_MS)
@@ -134,9 +153,8 @@ export async function createKeepsake(
   return {
     config,
     users: new UsersService(userRepository, argon2PasswordHasher),
-    auth: new AuthService(userRepository, new KyselyAuthStore(db), argon2PasswordHasher, {
-      sessionDays: config.sessionDays,
-    }),
+    auth,
+    rateLimitStore,
     assets: new AssetsService(assetRepository, blobs, clock),
     uploads: new UploadService(blobs, transactor, fileTypeSniffer, clock),
     purge,
@@ -161,6 +179,7 @@ export async function createKeepsake(
       await jobs.close();
       await metadataReader.close();
       await renderer.close();
+      await rateLimitStore?.close();
       await connection.close();
       await blobs.close?.();
     },

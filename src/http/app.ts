@@ -46,6 +46,12 @@ export async function buildApp(
   });
   await app.register(rateLimit, {
     global: false,
+    ...(keepsake.rateLimitStore && {
+      redis: keepsake.rateLimitStore.redis,
+      nameSpace: keepsake.rateLimitStore.nameSpace,
+      // Redis away must not lock every person out; the password hash still slows guessing.
+      skipOnError: true,
+    }),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         'RATE_LIMITED',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import {
   ADMIN,
@@ -9,6 +10,7 @@ import {
   type Session,
   type TestApp,
 } from '../helpers/test-app.js';
+import { REDIS_URL } from '../helpers/stack.js';
 
 describe('users and authentication', () => {
   let t: TestApp;
@@ -178,5 +180,52 @@ describe('users and authentication', () => {
     assert.equal(revoke.statusCode, 204);
     const after = await t.app.inject({ url: '/api/users/me', headers: { 'x-api-key': secret } });
     assert.equal(after.statusCode, 401);
+  });
+});
+
+describe('sessions past their end', () => {
+  let t: TestApp;
+  before(async () => (t = await startTestApp({ workers: false })));
+  after(() => t.close());
+
+  it('are removed by the clean-up, and only they', async () => {
+    await setupAdmin(t.app);
+    const session = await login(t.app, ADMIN.email, ADMIN.password);
+    assert.equal(await t.keepsake.auth.purgeExpiredSessions(new Date()), 0);
+    assert.equal(
+      (await t.app.inject({ url: '/api/users/me', headers: session.headers })).statusCode,
+      200,
+    );
+
+    const afterTheyEnd = new Date(Date.now() + 31 * 86_400_000); // sessions last 30 days
+    assert.equal(await t.keepsake.auth.purgeExpiredSessions(afterTheyEnd), 2);
+    assert.equal(
+      (await t.app.inject({ url: '/api/users/me', headers: session.headers })).statusCode,
+      401,
+    );
+  });
+});
+
+describe('login rate limit with Redis', () => {
+  const apps: TestApp[] = [];
+  after(() => Promise.all(apps.map((a) => a.close())));
+
+  it('is one limit across API processes, not one per process', async () => {
+    const env = {
+      KEEPSAKE_QUEUE_URL: REDIS_URL,
+      KEEPSAKE_QUEUE_PREFIX: `keepsake-test-${randomBytes(6).toString('hex')}`,
+      KEEPSAKE_LOGIN_RATE_LIMIT: '4',
+    };
+    for (let i = 0; i < 2; i++) apps.push(await startTestApp({ workers: false, env }));
+    const attempt = (app: TestApp) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'nobody@example.com', password: 'wrong password' },
+      });
+    const codes = [];
+    for (const app of [apps[0]!, apps[1]!, apps[0]!, apps[1]!, apps[0]!, apps[1]!])
+      codes.push((await attempt(app)).statusCode);
+    assert.deepEqual(codes, [401, 401, 401, 401, 429, 429]);
   });
 });

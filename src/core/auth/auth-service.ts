@@ -47,6 +47,11 @@ export class AuthService {
     return { accessToken, user: found.user };
   }
 
+  /** Expired sessions can never sign anyone in again; they are only kept until this runs. */
+  purgeExpiredSessions(now = new Date()): Promise<number> {
+    return this.store.deleteExpiredSessions(now.toISOString());
+  }
+
   async logout(principal: Principal): Promise<void> {
     if (principal.sessionId) await this.store.deleteSession(principal.sessionId);
   }

@@ -43,6 +43,14 @@ export class KyselyAuthStore implements AuthStore {
     await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }
 
+  async deleteExpiredSessions(now: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async createApiKey(key: ApiKeyRecord & { keyHash: string; userId: string }): Promise<void> {
     await this.db
       .insertInto('api_keys')
