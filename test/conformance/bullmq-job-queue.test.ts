@@ -196,7 +196,7 @@ describe('BullMQ job queue', () => {
       seen.map((j) => j.payload),
       [{ step: 'committed' }],
     );
-    assert.match(seen[0]!.id, /^outbox-\d+$/);
+    assert.match(seen[0]!.id, /^outbox-\d+-\d{13}$/);
     assert.equal(await outboxRows(), 0);
   });
 
@@ -236,6 +236,36 @@ describe('BullMQ job queue', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('runs the jobs of a recreated database, whose row ids start again at 1', async () => {
+    const seen: Job[] = [];
+    queue.work('outbox-reset', 1, async (job) => {
+      seen.push(job);
+      return { status: 'completed' };
+    });
+    for (const generation of ['first', 'recreated']) {
+      const fresh = openSqlite(join(dir, `${generation}.db`));
+      try {
+        await migrateToLatest(fresh);
+        const outbox = newOutbox({}, fresh);
+        await fresh.db
+          .transaction()
+          .execute((trx) =>
+            outbox.enqueueIn(trx, { name: 'n', queue: 'outbox-reset', payload: { generation } }),
+          );
+        await outbox.relay();
+        await until(() => seen.length === (generation === 'first' ? 1 : 2), 5_000);
+        await outbox.close();
+      } finally {
+        await fresh.close();
+      }
+      await sleep(5); // the ids carry the creation time in milliseconds
+    }
+    assert.deepEqual(
+      seen.map((j) => j.payload),
+      [{ generation: 'first' }, { generation: 'recreated' }],
+    );
   });
 });
 

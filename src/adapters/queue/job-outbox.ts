@@ -14,8 +14,10 @@ import type { Database, JobOutboxTable } from '../db/schema.js';
  *
  * A row may be added more than once: a relay that dies after adding and before deleting, or two
  * processes relaying the same rows (SQLite has no SKIP LOCKED to keep them apart). Each row is
- * added under the job id `outbox-<row id>`, and the queue stores a job added again under an id it
- * holds only once, so it still runs once.
+ * added under the job id `outbox-<row id>-<created ms>`, and the queue stores a job added again
+ * under an id it holds only once, so it still runs once. The creation time is in the id because
+ * row ids start again at 1 in a database restored or recreated beside the same Redis, and BullMQ
+ * would take a new job under an old finished job's id for that job, and never run it.
  */
 
 /** A queue that stores a job added twice under the same id once (BullMQ). */
@@ -137,7 +139,7 @@ export class JobOutbox implements TransactionalEnqueuer {
     const rows = await select.execute();
     if (rows.length === 0) return { read: 0 };
     const added = await Promise.allSettled(
-      rows.map((row) => this.queue.enqueue(toNewJob(row), { jobId: `outbox-${row.id}` })),
+      rows.map((row) => this.queue.enqueue(toNewJob(row), { jobId: outboxJobId(row) })),
     );
     const relayed = rows.filter((_, i) => added[i]!.status === 'fulfilled');
     if (relayed.length > 0) {
@@ -169,3 +171,5 @@ function toNewJob(row: OutboxRow): NewJob {
   }
   return job;
 }
+
+const outboxJobId = (row: OutboxRow): string => `outbox-${row.id}-${Date.parse(row.created_at)}`;
