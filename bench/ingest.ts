@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { imageThreadsFor, loadConfig } from '../src/config.js';
 import { SharpImageRenderer } from '../src/adapters/media/sharp-image-renderer.js';
-import { api, login, pool, setupUser, sleep, startKeepsake, WORK } from './lib.js';
+import { api, login, pool, setupUser, sleep, startKeepsake, WORK, type Child } from './lib.js';
 
 /** Jobs run two at a time per queue in Keepsake (its default); the baseline gets the same. */
 export const PARALLEL = 2;
@@ -18,6 +18,8 @@ export interface IngestRun {
   photosPerSecond: number;
   /** Keepsake only: when the last upload was answered. */
   uploadSeconds?: number;
+  /** Keepsake embedded only: thumbnail + preview bytes stored per photo (for docs/capacity.md). */
+  renditionBytesPerPhoto?: number;
 }
 
 interface QueueCounts {
@@ -27,11 +29,7 @@ interface QueueCounts {
   failed: number;
 }
 
-/**
- * Keepsake, end to end: upload every file over HTTP, then wait until both pipeline steps
- * (metadata, thumbnails) have completed for all of them. The clock runs from the first upload
- * to the poll that sees the last job done.
- */
+/** Keepsake embedded, end to end, as `npm start` runs it: see ingestThrough. */
 export async function ingestKeepsake(files: string[]): Promise<IngestRun> {
   const dataDir = join(WORK, 'ingest-data');
   await rm(dataDir, { recursive: true, force: true });
@@ -42,50 +40,60 @@ export async function ingestKeepsake(files: string[]): Promise<IngestRun> {
     { compiled: true }, // as `npm start` runs it: the tsx loader is not part of the product
   );
   try {
-    await setupUser(server.url);
-    const token = await login(server.url);
-    const ids: string[] = [];
-    const started = performance.now();
-    let uploadSeconds = 0;
-    const agent = new Agent({ keepAlive: true, maxSockets: UPLOADS_AT_ONCE });
-    const uploads = pool(files, UPLOADS_AT_ONCE, async (file) => {
-      ids.push(await upload(`${server.url}/api/assets`, token, file, agent));
-    })
-      .then(() => (uploadSeconds = (performance.now() - started) / 1000))
-      .finally(() => agent.destroy());
-    let uploadError: unknown;
-    uploads.catch((error: unknown) => (uploadError = error));
-
-    const deadline = Date.now() + 15 * 60_000;
-    for (;;) {
-      if (uploadError) throw uploadError;
-      if (Date.now() > deadline)
-        throw new Error(`not done after 15 minutes; see ${server.logFile}`);
-      const counts = await api<Record<string, QueueCounts>>(`${server.url}/api/jobs`, { token });
-      const steps = [counts.metadata, counts.thumbnails];
-      const failed = steps.reduce((n, c) => n + (c?.failed ?? 0), 0);
-      if (failed > 0) throw new Error(`${failed} jobs failed; see ${server.logFile}`);
-      const done = steps.every(
-        (c) => c && c.waiting === 0 && c.active === 0 && c.completed === files.length,
-      );
-      if (done) break;
-      await sleep(100);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    await uploads; // every job is done, so every upload has been (or is just being) answered
-
-    // Not timed: every asset must be ready, or the figure would count unfinished work.
-    const notReady: string[] = [];
-    await pool(ids, 8, async (id) => {
-      const asset = await api<{ status: string }>(`${server.url}/api/assets/${id}`, { token });
-      if (asset.status !== 'ready') notReady.push(`${id}: ${asset.status}`);
-    });
-    if (notReady.length) throw new Error(`assets not ready: ${notReady.slice(0, 5).join(', ')}`);
-    return { seconds, photosPerSecond: files.length / seconds, uploadSeconds };
+    const run = await ingestThrough(server, files);
+    const renditions = await folderBytes(join(dataDir, 'blobs', 'renditions'));
+    return { ...run, renditionBytesPerPhoto: renditions / files.length };
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Uploads every file to a running Keepsake (a fresh installation: no user yet), then waits until
+ * both pipeline steps (metadata, thumbnails) have completed for all of them. The clock runs from
+ * the first upload to the poll that sees the last job done.
+ */
+export async function ingestThrough(server: Child, files: string[]): Promise<IngestRun> {
+  await setupUser(server.url);
+  const token = await login(server.url);
+  const ids: string[] = [];
+  const started = performance.now();
+  let uploadSeconds = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: UPLOADS_AT_ONCE });
+  const uploads = pool(files, UPLOADS_AT_ONCE, async (file) => {
+    ids.push(await upload(`${server.url}/api/assets`, token, file, agent));
+  })
+    .then(() => (uploadSeconds = (performance.now() - started) / 1000))
+    .finally(() => agent.destroy());
+  let uploadError: unknown;
+  uploads.catch((error: unknown) => (uploadError = error));
+
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    if (uploadError) throw uploadError;
+    if (Date.now() > deadline) throw new Error(`not done after 15 minutes; see ${server.logFile}`);
+    const counts = await api<Record<string, QueueCounts>>(`${server.url}/api/jobs`, { token });
+    const steps = [counts.metadata, counts.thumbnails];
+    const failed = steps.reduce((n, c) => n + (c?.failed ?? 0), 0);
+    if (failed > 0) throw new Error(`${failed} jobs failed; see ${server.logFile}`);
+    const done = steps.every(
+      (c) => c && c.waiting === 0 && c.active === 0 && c.completed === files.length,
+    );
+    if (done) break;
+    await sleep(100);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await uploads; // every job is done, so every upload has been (or is just being) answered
+
+  // Not timed: every asset must be ready, or the figure would count unfinished work.
+  const notReady: string[] = [];
+  await pool(ids, 8, async (id) => {
+    const asset = await api<{ status: string }>(`${server.url}/api/assets/${id}`, { token });
+    if (asset.status !== 'ready') notReady.push(`${id}: ${asset.status}`);
+  });
+  if (notReady.length) throw new Error(`assets not ready: ${notReady.slice(0, 5).join(', ')}`);
+  return { seconds, photosPerSecond: files.length / seconds, uploadSeconds };
 }
 
 /**
@@ -151,6 +159,16 @@ export async function ingestBaseline(files: string[]): Promise<IngestRun> {
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const sizes = await Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => (await stat(join(e.parentPath, e.name))).size),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 async function writeDurably(path: string, data: Buffer): Promise<void> {

@@ -4,7 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureIngestJpegs } from './corpus.js';
-import { ingestBaseline, ingestKeepsake, type IngestRun } from './ingest.js';
+import { ingestBaseline, ingestKeepsake, PARALLEL, type IngestRun } from './ingest.js';
+import { measureDatabaseSize } from './database-size.js';
+import { measureQueueOverhead } from './queue-overhead.js';
+import { ingestScaleOut } from './scaleout.js';
 import { buildCompiled, ROOT, stopAll, WORK } from './lib.js';
 import { measuringCpu, waitForQuiet } from './load.js';
 import type { Rss } from './memory.js';
@@ -17,7 +20,7 @@ import {
 } from './timeline.js';
 
 /*
- * npm run bench [-- --runs=N] [-- --only=ingest|timeline]
+ * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout]
  * Prints one table; every Keepsake figure sits beside a baseline measured in the same run on
  * the same machine, because absolute figures say little across machines.
  */
@@ -38,8 +41,9 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   const notes: string[] = [];
-  if (only !== 'timeline') rows.push(await ingest(notes));
-  if (only !== 'ingest') rows.push(...(await timeline(notes)));
+  if (!only || only === 'ingest') rows.push(await ingest(notes));
+  if (!only || only === 'timeline') rows.push(...(await timeline(notes)));
+  if (!only || only === 'scaleout') rows.push(...(await scaleOut(notes)));
 
   if (busyRuns > 0)
     notes.unshift(
@@ -73,6 +77,7 @@ async function ingest(notes: string[]): Promise<Row> {
     notes.push(
       `ingest run ${r}: Keepsake ${k.result.seconds.toFixed(1)} s (last upload answered at ` +
         `${k.result.uploadSeconds?.toFixed(1)} s; used ${pct(k.ownShare)} of the CPU, ` +
+        `renditions ${kb(k.result.renditionBytesPerPhoto ?? 0)} a photo, ` +
         `${others(k.othersShare)}), baseline ${b.result.seconds.toFixed(1)} s ` +
         `(used ${pct(b.ownShare)}, ${others(b.othersShare)})`,
     );
@@ -86,6 +91,68 @@ async function ingest(notes: string[]): Promise<Row> {
     baseline!.photosPerSecond.toFixed(2),
     `${ratio.toFixed(2)}; target ≥ 0.85: ${ratio >= 0.85 ? 'met' : 'MISSED'}`,
   ];
+}
+
+/**
+ * The scale-out stack (PostgreSQL, BullMQ, S3) on this one machine: ingest with 1 and 2 worker
+ * processes beside the same baseline as the embedded ingest, and what BullMQ costs a job beside
+ * the embedded table queue. One run each: these say what the stack costs, not how it scales
+ * (more processes on the same cores add no cores).
+ */
+async function scaleOut(notes: string[]): Promise<Row[]> {
+  const files = await ensureIngestJpegs(PHOTOS);
+  buildCompiled();
+  console.log('scale-out: baseline...');
+  const b = await quietly(() => ingestBaseline(files));
+  const rows: Row[] = [];
+  for (const workers of [1, 2]) {
+    console.log(`scale-out: ingest with ${workers} worker process(es)...`);
+    const k = await quietly(() => ingestScaleOut(files, workers));
+    const ratio = k.result.photosPerSecond / b.result.photosPerSecond;
+    rows.push([
+      `scale-out ingest: photos/s, 1 API + ${workers} worker process(es), PostgreSQL + BullMQ + s3rver`,
+      k.result.photosPerSecond.toFixed(2),
+      b.result.photosPerSecond.toFixed(2),
+      ratio.toFixed(2),
+    ]);
+    notes.push(
+      `scale-out ingest, ${workers} worker(s): ${k.result.seconds.toFixed(1)} s (last upload ` +
+        `answered at ${k.result.uploadSeconds?.toFixed(1)} s; ${pct(k.ownShare)} of the CPU, ` +
+        `${others(k.othersShare)}); baseline ${b.result.seconds.toFixed(1)} s`,
+    );
+  }
+  const JOBS = 2000;
+  console.log('scale-out: queue overhead, embedded table queue...');
+  const embedded = await quietly(() => measureQueueOverhead('embedded', JOBS));
+  console.log('scale-out: queue overhead, outbox + BullMQ...');
+  const bull = await quietly(() => measureQueueOverhead('bullmq', JOBS));
+  rows.push([
+    `job overhead: ms per no-op job, outbox on PostgreSQL + BullMQ vs. table queue on SQLite`,
+    bull.result.msPerJob.toFixed(2),
+    embedded.result.msPerJob.toFixed(2),
+    `${(bull.result.msPerJob / embedded.result.msPerJob).toFixed(1)}× the embedded queue`,
+  ]);
+  const ASSETS_FOR_SIZE = 100_000;
+  console.log('scale-out: database bytes per asset...');
+  const pgSize = await measureDatabaseSize('postgres', ASSETS_FOR_SIZE);
+  const sqliteSize = await measureDatabaseSize('sqlite', ASSETS_FOR_SIZE);
+  rows.push([
+    `database: bytes per asset, PostgreSQL vs. SQLite (${ASSETS_FOR_SIZE / 1000}k assets, indexes included)`,
+    pgSize.bytesPerAsset.toFixed(0),
+    sqliteSize.bytesPerAsset.toFixed(0),
+    `${(pgSize.bytesPerAsset / sqliteSize.bytesPerAsset).toFixed(1)}× SQLite`,
+  ]);
+  notes.push(
+    `database: PostgreSQL index bytes per asset: ${Object.entries(pgSize.indexBytesPerAsset ?? {})
+      .map(([name, bytes]) => `${name} ${bytes.toFixed(0)}`)
+      .join(', ')}`,
+  );
+  notes.push(
+    `job overhead: ${JOBS} jobs each queued in its own transaction, 4 at a time, ${PARALLEL} ` +
+      `workers; BullMQ ${bull.result.seconds.toFixed(1)} s, embedded ` +
+      `${embedded.result.seconds.toFixed(1)} s (an asset takes 2 jobs)`,
+  );
+  return rows;
 }
 
 async function timeline(notes: string[]): Promise<Row[]> {

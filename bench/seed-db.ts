@@ -108,69 +108,79 @@ function insertAssets(file: string, ownerId: string): void {
     const insert = db.prepare(
       `INSERT INTO assets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
     );
-    const random = mulberry32(42);
-    const span = Date.UTC(FIRST_YEAR + YEARS, 0, 1) - Date.UTC(FIRST_YEAR, 0, 1);
-    const randomBytes = (n: number) =>
-      Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
-    const uuid = () => {
-      const b = randomBytes(16);
-      b[6] = (b[6]! & 0x0f) | 0x40; // version 4, like crypto.randomUUID()
-      b[8] = (b[8]! & 0x3f) | 0x80;
-      const h = b.toString('hex');
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-    };
     db.transaction(() => {
-      for (let i = 0; i < ASSETS; i++) {
-        const taken = Date.UTC(FIRST_YEAR, 0, 1) + Math.floor(random() * span);
-        const local = new Date(taken).toISOString().slice(0, 23); // wall-clock time, no zone
-        const uploaded = new Date(taken + Math.floor(random() * 30 * 86_400_000)).toISOString();
-        const isVideo = random() < 0.04;
-        const portrait = random() < 0.3;
-        const id = uuid();
-        const checksum = createHash('sha256').update(`keepsake-bench-${i}`).digest('hex');
-        const [make, model] = CAMERAS[Math.floor(random() * CAMERAS.length)]!;
-        const located = random() < 0.6;
-        insert.run(
-          id,
-          ownerId,
-          isVideo ? 'video' : 'image',
-          isVideo ? `VID_${i}.MP4` : `IMG_${i}.JPG`,
-          isVideo ? 'video/mp4' : 'image/jpeg',
-          2_000_000 + Math.floor(random() * 4_000_000),
-          checksum,
-          `originals/${checksum.slice(0, 2)}/${checksum.slice(2, 4)}/${checksum}`,
-          'bench-phone',
-          String(i),
-          uploaded,
-          local,
-          OFFSETS[Math.floor(random() * OFFSETS.length)],
-          'SubSecDateTimeOriginal',
-          local.slice(0, 7),
-          portrait ? 3000 : 4000,
-          portrait ? 4000 : 3000,
-          located ? random() * 140 - 70 : null,
-          located ? random() * 360 - 180 : null,
-          make,
-          model,
-          1.8,
-          1 / 120,
-          100,
-          6.9,
-          isVideo ? Math.floor(random() * 60_000) : null,
-          // Videos have no renditions until ffmpeg support arrives (see the thumbnails step).
-          isVideo ? null : randomBytes(21).toString('base64'),
-          isVideo ? null : `renditions/${id.slice(0, 2)}/${id}/thumbnail.webp`,
-          isVideo ? null : `renditions/${id.slice(0, 2)}/${id}/preview.jpeg`,
-          isVideo ? null : randomBytes(12).toString('base64url'),
-          random() < 0.02 ? 1 : 0,
-          'ready',
-          uploaded,
-        );
-      }
+      for (const row of benchAssetRows(ownerId, ASSETS)) insert.run(...row);
     })();
     db.pragma('journal_mode = WAL'); // as Keepsake keeps it
   } finally {
     db.close();
+  }
+}
+
+export const ASSET_COLUMNS = COLUMNS;
+
+/**
+ * `count` ready assets of one owner, values in ASSET_COLUMNS order, spread over YEARS years; the
+ * same rows on every machine (seeded), shaped like a phone's library (4 % videos, 60 % with GPS).
+ */
+export function* benchAssetRows(ownerId: string, count: number): Generator<unknown[]> {
+  const random = mulberry32(42);
+  const span = Date.UTC(FIRST_YEAR + YEARS, 0, 1) - Date.UTC(FIRST_YEAR, 0, 1);
+  const randomBytes = (n: number) =>
+    Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
+  const uuid = () => {
+    const b = randomBytes(16);
+    b[6] = (b[6]! & 0x0f) | 0x40; // version 4, like crypto.randomUUID()
+    b[8] = (b[8]! & 0x3f) | 0x80;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+  for (let i = 0; i < count; i++) {
+    const taken = Date.UTC(FIRST_YEAR, 0, 1) + Math.floor(random() * span);
+    const local = new Date(taken).toISOString().slice(0, 23); // wall-clock time, no zone
+    const uploaded = new Date(taken + Math.floor(random() * 30 * 86_400_000)).toISOString();
+    const isVideo = random() < 0.04;
+    const portrait = random() < 0.3;
+    const id = uuid();
+    const checksum = createHash('sha256').update(`keepsake-bench-${i}`).digest('hex');
+    const [make, model] = CAMERAS[Math.floor(random() * CAMERAS.length)]!;
+    const located = random() < 0.6;
+    yield [
+      id,
+      ownerId,
+      isVideo ? 'video' : 'image',
+      isVideo ? `VID_${i}.MP4` : `IMG_${i}.JPG`,
+      isVideo ? 'video/mp4' : 'image/jpeg',
+      2_000_000 + Math.floor(random() * 4_000_000),
+      checksum,
+      `originals/${checksum.slice(0, 2)}/${checksum.slice(2, 4)}/${checksum}`,
+      'bench-phone',
+      String(i),
+      uploaded,
+      local,
+      OFFSETS[Math.floor(random() * OFFSETS.length)],
+      'SubSecDateTimeOriginal',
+      local.slice(0, 7),
+      portrait ? 3000 : 4000,
+      portrait ? 4000 : 3000,
+      located ? random() * 140 - 70 : null,
+      located ? random() * 360 - 180 : null,
+      make,
+      model,
+      1.8,
+      1 / 120,
+      100,
+      6.9,
+      isVideo ? Math.floor(random() * 60_000) : null,
+      // Videos have no renditions until ffmpeg support arrives (see the thumbnails step).
+      isVideo ? null : randomBytes(21).toString('base64'),
+      isVideo ? null : `renditions/${id.slice(0, 2)}/${id}/thumbnail.webp`,
+      isVideo ? null : `renditions/${id.slice(0, 2)}/${id}/preview.jpeg`,
+      isVideo ? null : randomBytes(12).toString('base64url'),
+      random() < 0.02 ? 1 : 0,
+      'ready',
+      uploaded,
+    ];
   }
 }
 

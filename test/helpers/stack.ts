@@ -81,7 +81,7 @@ async function scaleOut(): Promise<StackServices> {
   };
 }
 
-async function deleteRedisKeys(pattern: string): Promise<void> {
+export async function deleteRedisKeys(pattern: string): Promise<void> {
   const { Redis } = await import('ioredis');
   const redis = new Redis(REDIS_URL);
   try {
