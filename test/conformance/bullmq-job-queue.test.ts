@@ -16,6 +16,8 @@ import {
   type BullmqJobQueueOptions,
 } from '../../src/adapters/queue/bullmq-job-queue.js';
 import { JobOutbox } from '../../src/adapters/queue/job-outbox.js';
+import type { AssetRepository } from '../../src/core/assets/asset-repository.js';
+import { JobRunner } from '../../src/core/jobs/job-runner.js';
 import type { Job, JobQueue, NewJob, QueueCounts } from '../../src/core/ports/job-queue.js';
 import { describeJobQueueConformance } from './job-queue.conformance.js';
 
@@ -161,11 +163,57 @@ describe('BullMQ job queue', () => {
     });
   });
 
+  it("queues a step's follow-up once when the step runs again after its worker died", async () => {
+    // The worker dies after the metadata step queued its follow-up and before BullMQ completed
+    // the step: the step runs again on another worker, and queues the follow-up again.
+    await queue.enqueue({ name: 'metadata', queue: 'metadata', payload: { assetId: 'a1' } });
+    const child = spawnRunnerKilledAfterFollowUp(stallOptions);
+    const stuck = setTimeout(() => child.kill('SIGTERM'), 20_000);
+    await once(child, 'exit');
+    clearTimeout(stuck);
+    assert.equal(child.signalCode, 'SIGKILL', 'it killed itself after queuing the follow-up');
+
+    const ran: string[] = [];
+    const handler = (step: string) => async (assetId: string) => {
+      ran.push(`${step} ${assetId}`);
+      return { status: 'completed' as const };
+    };
+    const runner = new JobRunner(
+      queue,
+      { markReady: async () => {}, markFailed: async () => {} } as unknown as AssetRepository,
+      {
+        metadata: handler('metadata'),
+        thumbnails: handler('thumbnails'),
+      },
+    );
+    runner.start({ concurrency: () => 1 });
+    await until(async () => (await countsOf(queue, 'metadata')).completed === 1, 15_000);
+    await until(async () => (await countsOf(queue, 'thumbnails')).completed >= 1, 5_000);
+    await sleep(1200); // past two stalled checks
+    assert.deepEqual(await countsOf(queue, 'metadata'), {
+      waiting: 0,
+      active: 0,
+      completed: 1,
+      failed: 0,
+    });
+    assert.deepEqual(await countsOf(queue, 'thumbnails'), {
+      waiting: 0,
+      active: 0,
+      completed: 1,
+      failed: 0,
+    });
+    // The follow-up was queued before the kill: it may run before the step runs again.
+    assert.deepEqual(ran.sort(), ['metadata a1', 'thumbnails a1']);
+  });
+
   it('stores a job added twice under the same id once', async () => {
     const job: NewJob = { name: 'n', queue: 'same-id', payload: {} };
     await queue.enqueue(job, { jobId: 'outbox-1' });
     await queue.enqueue(job, { jobId: 'outbox-1' });
     assert.equal((await countsOf(queue, 'same-id')).waiting, 1);
+    await queue.enqueue({ ...job, key: 'outbox-1.next' });
+    await queue.enqueue({ ...job, key: 'outbox-1.next' });
+    assert.equal((await countsOf(queue, 'same-id')).waiting, 2, 'the same for a job with a key');
   });
 
   it('relays the job of a committed transaction, and none for a rolled-back one', async () => {
@@ -281,6 +329,31 @@ function spawnWorker(queueName: string, options: BullmqJobQueueOptions): ChildPr
     });`;
   return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/**
+ * The pipeline's runner in its own process, on the metadata queue only, that SIGKILLs itself
+ * right after its metadata step queued the follow-up, before BullMQ completes the step.
+ */
+function spawnRunnerKilledAfterFollowUp(options: BullmqJobQueueOptions): ChildProcess {
+  const adapter = new URL('../../src/adapters/queue/bullmq-job-queue.ts', import.meta.url).href;
+  const runner = new URL('../../src/core/jobs/job-runner.ts', import.meta.url).href;
+  const script = `
+    const { BullmqJobQueue } = await import(${JSON.stringify(adapter)});
+    const { JobRunner } = await import(${JSON.stringify(runner)});
+    const queue = new BullmqJobQueue(${JSON.stringify(REDIS_URL)}, ${JSON.stringify(options)});
+    const enqueue = queue.enqueue.bind(queue);
+    queue.enqueue = async (job, options) => {
+      await enqueue(job, options);
+      process.kill(process.pid, 'SIGKILL');
+    };
+    const completed = async () => ({ status: 'completed' });
+    new JobRunner(queue, {}, { metadata: completed, thumbnails: completed }).start({
+      concurrency: (name) => (name === 'metadata' ? 1 : 0),
+    });`;
+  return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
 

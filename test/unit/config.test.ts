@@ -88,6 +88,12 @@ describe('configuration', () => {
     }
   });
 
+  it('checks for BullMQ jobs whose worker died every 30 s, unless told', () => {
+    assert.equal(loadConfig({}).queueStalledIntervalMs, 30_000);
+    const config = loadConfig({ KEEPSAKE_QUEUE_STALLED_INTERVAL_MS: '5000' });
+    assert.equal(config.queueStalledIntervalMs, 5000);
+  });
+
   it('names the variable that is wrong', () => {
     for (const [name, value] of [
       ['KEEPSAKE_PORT', 'eighty'],
@@ -95,6 +101,7 @@ describe('configuration', () => {
       ['KEEPSAKE_JOB_CONCURRENCY', '-1'],
       ['KEEPSAKE_LOG_LEVEL', 'loud'],
       ['KEEPSAKE_SECURE_COOKIES', 'maybe'],
+      ['KEEPSAKE_QUEUE_STALLED_INTERVAL_MS', '10'],
     ]) {
       assert.throws(
         () => loadConfig({ [name!]: value }),

@@ -50,6 +50,8 @@ export interface EnqueueOptions {
  * its lock may still be running when another takes the job. It is never *completed* twice: BullMQ
  * finishes a job only for the lock token of the worker that holds it, so the late finish of a
  * worker that lost the lock is refused. Keepsake's handlers are idempotent, so running twice is safe.
+ * What a job queues is not undone with it, though: the runner queues a step's follow-up under a
+ * key made from the step's job id, so a step that runs again queues no second follow-up.
  */
 
 /** Set when `close` runs out of grace; a handler still running then is handed back. */
@@ -100,7 +102,8 @@ export class BullmqJobQueue implements JobQueue {
       removeOnFail: false,
     };
     if (job.delayMs) jobOptions.delay = job.delayMs;
-    if (options.jobId) jobOptions.jobId = options.jobId;
+    const jobId = options.jobId ?? job.key;
+    if (jobId) jobOptions.jobId = jobId;
     await queue.add(job.name, job.payload, jobOptions);
   }
 

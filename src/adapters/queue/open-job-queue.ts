@@ -19,6 +19,11 @@ export interface JobQueueSettings {
   prefix: string;
   retryBaseMs: number;
   pollIntervalMs: number;
+  /**
+   * BullMQ: how often workers look for jobs whose worker died, and how long a job's lock outlives
+   * its worker (renewed at half that). See: [Note: Stalled BullMQ jobs].
+   */
+  stalledIntervalMs: number;
   /** The pipeline's queues, reported by counts() before any job reaches them. */
   queues: readonly string[];
   /** No other process can hold a job: take back at once what a crash left active. */
@@ -46,6 +51,8 @@ export async function openJobQueue(
     prefix: settings.prefix,
     retryBaseMs: settings.retryBaseMs,
     queues: settings.queues,
+    lockDurationMs: settings.stalledIntervalMs,
+    stalledIntervalMs: settings.stalledIntervalMs,
   });
   const outbox = new JobOutbox(connection.db, connection.features, bull);
   outbox.start();

@@ -75,6 +75,9 @@ export class JobRunner {
           name: nextStep.name,
           queue: nextStep.queue,
           payload: { assetId },
+          // This job may run again (its worker died before the queue recorded it completed):
+          // then the follow-up it queued already is not queued twice.
+          key: `${job.id}.${nextStep.name}`,
         });
       }
     }

@@ -28,6 +28,11 @@ export interface NewJob {
   payload: JobPayload;
   maxAttempts?: number;
   delayMs?: number;
+  /**
+   * Names the job: while the queue holds a job under this key, adding another one under it
+   * stores nothing. BullMQ uses it as the job id; the table queue ignores it.
+   */
+  key?: string;
 }
 
 export type JobPayload = Record<string, string | number | boolean | null>;
