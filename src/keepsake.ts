@@ -46,7 +46,7 @@ export interface Keepsake {
   metrics: PrometheusMetrics;
   /** Rate-limit counters shared by every API process; absent when there is no Redis. */
   rateLimitStore?: SharedRateLimitStore;
-  /** Where resumable uploads wait until complete; loaded on the first one. */
+  /** Where resumable uploads wait until complete; loaded on the first one, then the same. */
   createTusDatastore(): Promise<TusDatastore>;
   jobCounts(): Promise<Record<string, QueueCounts>>;
   /** Throws, naming it, when a service it depends on does not answer. */
@@ -129,6 +129,7 @@ export async function createKeepsake(
     metrics.observeJob,
   );
 
+  let tusDatastore: Promise<TusDatastore> | undefined;
   let maintenance: NodeJS.Timeout | undefined;
   const rateLimitStore =
     config.queueUrl && config.role !== 'worker'
@@ -160,8 +161,10 @@ export async function createKeepsake(
     purge,
     timeline: new TimelineService(new KyselyTimelineRepository(db)),
     metrics,
-    createTusDatastore: async () =>
-      (await import('./adapters/uploads/tus-datastore.js')).createTusDatastore(config),
+    createTusDatastore: () =>
+      (tusDatastore ??= import('./adapters/uploads/tus-datastore.js').then((m) =>
+        m.createTusDatastore(config),
+      )),
     jobCounts,
     async checkReady() {
       await checked('database', () => sql`select 1`.execute(db));
@@ -182,6 +185,7 @@ export async function createKeepsake(
       await rateLimitStore?.close();
       await connection.close();
       await blobs.close?.();
+      await (await tusDatastore?.catch(() => undefined))?.close?.();
     },
   };
 }

@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { S3BlobStore, type S3BlobStoreOptions } from '../../src/adapters/blobs/s3-blob-store.js';
 
 export interface S3TestServer {
@@ -24,8 +24,9 @@ export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3R
 
 /**
  * A real S3 API (s3rver, files in a temporary folder) on a free port of 127.0.0.1, with one bucket.
- * What s3rver 3.7 lacks that the adapter uses is added on its own storage (see `fillS3rverGaps`),
- * so the multipart copy, the abort of a failed upload and paged listings run against it too.
+ * What s3rver 3.7 lacks that the adapters use is added on its own storage (see `fillS3rverGaps`),
+ * so the multipart copy, the abort of a failed upload, paged listings and the tus store's
+ * ListParts run against it too.
  */
 export async function startS3Server(bucket = 'keepsake-test'): Promise<S3TestServer> {
   const directory = await mkdtemp(join(tmpdir(), 'keepsake-s3rver-'));
@@ -39,6 +40,7 @@ export async function startS3Server(bucket = 'keepsake-test'): Promise<S3TestSer
   const operations: string[] = [];
   // Koa composes its middleware when the server starts listening, so these still run first.
   server.middleware.unshift(recordOperation(operations), fillS3rverGaps(server.store));
+  keepEmptyFolders(server.store);
   const { port } = await server.run();
   const uploadsDir = join(directory, bucket, '._S3rver_uploads');
   return {
@@ -70,6 +72,8 @@ export function s3StoreFor(
 // --- s3rver, typed as far as this file uses it (the package ships no types) ---
 
 interface S3rverContext {
+  /** The request body as s3rver's controllers read it (koa's `ctx.req`). */
+  req: Readable;
   method: string;
   path: string;
   query: Record<string, string | undefined>;
@@ -99,6 +103,8 @@ interface S3rverStore {
     isTruncated: boolean;
   }>;
   getResourcePath(bucket: string, key: undefined, resource: 'uploads'): string;
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  deleteObject(bucket: string, key: string): Promise<void>;
 }
 interface S3rverServer {
   middleware: Middleware[];
@@ -124,22 +130,33 @@ function operationOf({ method, query, headers }: S3rverContext): string | undefi
   if (method === 'DELETE' && 'uploadId' in query) return 'AbortMultipartUpload';
   if (method === 'PUT') return copy ? 'CopyObject' : 'PutObject';
   if (method === 'GET' && query['list-type'] === '2') return 'ListObjectsV2';
+  if (method === 'GET' && 'uploadId' in query) return 'ListParts';
   if (method === 'DELETE') return 'DeleteObject';
   return undefined;
 }
 
 /**
  * What s3rver 3.7 lacks, done the way S3 documents it, on s3rver's own storage: UploadPartCopy,
- * AbortMultipartUpload, and ListObjectsV2 pages (s3rver's continuation tokens use DES, which the
- * OpenSSL 3 in Node 17+ refuses). Path-style requests only; their signatures are not checked.
+ * AbortMultipartUpload, ListParts (which s3rver answers with 405 MethodNotAllowed; AWS, MinIO,
+ * Ceph and R2 implement it, and resumable uploads on S3 read their offset with it), and
+ * ListObjectsV2 pages (s3rver's continuation tokens use DES, which the OpenSSL 3 in Node 17+
+ * refuses). Path-style requests only; their signatures are not checked. Bodies sent with
+ * `Content-Encoding: aws-chunked` (what the AWS SDK sends by default since 2025 for a streamed
+ * body: chunks, then a trailing checksum) are decoded first, as S3 does; s3rver would store the
+ * chunk framing as if it were content.
  */
 function fillS3rverGaps(store: S3rverStore): Middleware {
   return async (ctx, next) => {
+    if (ctx.method === 'PUT' && 'x-amz-decoded-content-length' in ctx.headers)
+      decodeAwsChunked(ctx);
     const [bucket = '', ...key] = ctx.path.slice(1).split('/');
     const { uploadId } = ctx.query;
     const paged = 'max-keys' in ctx.query || 'continuation-token' in ctx.query;
     if (ctx.method === 'GET' && key.join('') === '' && ctx.query['list-type'] === '2' && paged) {
       return listPage(store, bucket, ctx);
+    }
+    if (ctx.method === 'GET' && uploadId && key.length > 0) {
+      return listParts(store, bucket, key.map(decodeURIComponent).join('/'), uploadId, ctx);
     }
     if (ctx.method === 'PUT' && uploadId && 'x-amz-copy-source' in ctx.headers) {
       return uploadPartCopy(store, bucket, uploadId, ctx);
@@ -183,6 +200,61 @@ async function uploadPartCopy(
   );
 }
 
+/**
+ * ListParts from s3rver's upload folder (`<uploadId>/key`, and `<n>` with `<n>.md5` per part),
+ * one page of `max-parts` (1000) after `part-number-marker`, as S3 answers it. A completed or
+ * aborted upload has no folder any more: 404 NoSuchUpload, as on S3.
+ */
+async function listParts(
+  store: S3rverStore,
+  bucket: string,
+  key: string,
+  uploadId: string,
+  ctx: S3rverContext,
+): Promise<void> {
+  const uploadDir = join(store.getResourcePath(bucket, undefined, 'uploads'), uploadId);
+  const uploadKey = await readFile(join(uploadDir, 'key'), 'utf8').catch(() => undefined);
+  if (uploadKey !== key || !/^[0-9a-f]+$/.test(uploadId)) {
+    ctx.status = 404;
+    ctx.type = 'application/xml';
+    ctx.body = xml(
+      '<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message>' +
+        `<UploadId>${escapeXml(uploadId)}</UploadId></Error>`,
+    );
+    return;
+  }
+  const marker = Number(ctx.query['part-number-marker'] ?? 0);
+  const maxParts = Math.min(Number(ctx.query['max-parts'] ?? 1000), 1000);
+  const numbers = (await readdir(uploadDir))
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((number) => number > marker)
+    .sort((a, b) => a - b);
+  const page = numbers.slice(0, maxParts);
+  const parts = await Promise.all(
+    page.map(async (number) => {
+      const path = join(uploadDir, String(number));
+      const [{ size, mtime }, md5] = await Promise.all([
+        stat(path),
+        readFile(`${path}.md5`, 'utf8'),
+      ]);
+      return (
+        `<Part><PartNumber>${number}</PartNumber><LastModified>${mtime.toISOString()}</LastModified>` +
+        `<ETag>"${md5}"</ETag><Size>${size}</Size></Part>`
+      );
+    }),
+  );
+  const truncated = numbers.length > page.length;
+  ctx.type = 'application/xml';
+  ctx.body = xml(
+    `<ListPartsResult><Bucket>${bucket}</Bucket><Key>${escapeXml(key)}</Key>` +
+      `<UploadId>${uploadId}</UploadId><PartNumberMarker>${marker}</PartNumberMarker>` +
+      `<NextPartNumberMarker>${page.at(-1) ?? marker}</NextPartNumberMarker>` +
+      `<MaxParts>${maxParts}</MaxParts><IsTruncated>${truncated}</IsTruncated>` +
+      `<StorageClass>STANDARD</StorageClass>${parts.join('')}</ListPartsResult>`,
+  );
+}
+
 async function listPage(store: S3rverStore, bucket: string, ctx: S3rverContext): Promise<void> {
   const token = ctx.query['continuation-token'];
   const maxKeys = Math.min(Number(ctx.query['max-keys'] ?? 1000), 1000);
@@ -213,7 +285,94 @@ async function listPage(store: S3rverStore, bucket: string, ctx: S3rverContext):
   );
 }
 
+/**
+ * Replaces an `aws-chunked` body by its content: `<hex size>[;chunk-signature=...]\r\n<bytes>\r\n`
+ * chunks, a zero-size one, then trailers (the checksum, not verified here) and an empty line.
+ * The headers then describe the content, as S3 stores them: its length, no aws-chunked encoding.
+ */
+function decodeAwsChunked(ctx: S3rverContext): void {
+  const { headers } = ctx;
+  headers['content-length'] = String(headers['x-amz-decoded-content-length']);
+  const encodings = String(headers['content-encoding'] ?? '')
+    .split(',')
+    .map((encoding) => encoding.trim())
+    .filter((encoding) => encoding && encoding !== 'aws-chunked');
+  if (encodings.length) headers['content-encoding'] = encodings.join(',');
+  else delete headers['content-encoding'];
+  const body = ctx.req;
+  const decoder = new AwsChunkedDecoder();
+  body.on('error', (error) => decoder.destroy(error));
+  ctx.req = body.pipe(decoder);
+}
+
+class AwsChunkedDecoder extends Transform {
+  private pending = Buffer.alloc(0);
+  private state: 'size' | 'data' | 'crlf' | 'trailers' = 'size';
+  /** Content bytes left in the current chunk. */
+  private remaining = 0;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.state === 'trailers') return callback(); // the checksum: not verified here
+    this.pending = Buffer.concat([this.pending, chunk]);
+    try {
+      this.drain();
+      callback();
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(this.state === 'trailers' ? null : new Error('aws-chunked body ended early'));
+  }
+
+  private drain(): void {
+    for (;;) {
+      if (this.state === 'size') {
+        const end = this.pending.indexOf('\r\n');
+        if (end < 0) return;
+        const line = this.pending.subarray(0, end).toString().split(';')[0] ?? '';
+        if (!/^[0-9a-f]+$/i.test(line)) throw new Error(`malformed aws-chunked size "${line}"`);
+        this.pending = this.pending.subarray(end + 2);
+        this.remaining = Number.parseInt(line, 16);
+        this.state = this.remaining === 0 ? 'trailers' : 'data';
+      } else if (this.state === 'data') {
+        if (this.pending.length === 0) return;
+        const data = this.pending.subarray(0, this.remaining);
+        this.pending = this.pending.subarray(data.length);
+        this.remaining -= data.length;
+        this.push(data);
+        if (this.remaining === 0) this.state = 'crlf';
+      } else if (this.state === 'crlf') {
+        if (this.pending.length < 2) return;
+        this.pending = this.pending.subarray(2);
+        this.state = 'size';
+      } else {
+        return;
+      }
+    }
+  }
+}
+
 const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>${body}`;
 
 const escapeXml = (value: string) =>
   value.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * s3rver deletes an object's folder once it is empty, and a write into that folder at the same
+ * moment (after its mkdir, before its open) then fails with ENOENT and crashes the server: with
+ * many uploads staged under one prefix and deleted after commit, that happens. S3 has no folders,
+ * so deletes here leave them be.
+ */
+function keepEmptyFolders(store: S3rverStore): void {
+  store.deleteObject = async (bucket: string, key: string) => {
+    await Promise.all(
+      ['object', 'object.md5', 'metadata.json'].map((kind) =>
+        unlink(store.getResourcePath(bucket, key, kind)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        }),
+      ),
+    );
+  };
+}

@@ -200,7 +200,8 @@ export class S3BlobStore implements BlobStore {
   async *list(prefix: string): AsyncIterable<string> {
     for await (const object of this.listObjects(`${this.root}${prefix}`)) {
       const key = object.Key?.slice(this.root.length);
-      if (key && !key.startsWith(STAGING)) yield key;
+      // Dot-folders are working areas, not blobs: `.staging/` here, `.tus/` for resumable uploads.
+      if (key && !key.startsWith('.')) yield key;
     }
   }
 

@@ -1,21 +1,59 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { DataStore } from '@tus/server';
+import type { DataStore, Locker } from '@tus/server';
+import { isS3Url } from '../blobs/open-blob-store.js';
+import { isPostgresUrl } from '../db/open-database.js';
+import type { PostgresLocker } from './postgres-locker.js';
 
-/** Partial uploads expire after a week without progress. */
+/** Partial uploads expire after a week without finishing. */
 const EXPIRE_AFTER_MS = 7 * 86_400_000;
 
 /** A tus store that can also hand back a finished upload's bytes. */
-export type TusDatastore = DataStore & { read(id: string): Readable | Promise<Readable> };
+export type TusDatastore = DataStore & {
+  read(id: string): Readable | Promise<Readable>;
+  /** Locks upload ids across processes; without one, tus locks within this process. */
+  locker?: Locker;
+  close?(): Promise<void>;
+};
+
+export interface TusDatastoreSettings {
+  dataDir: string;
+  storageUrl: string;
+  s3ForcePathStyle: boolean;
+  databaseUrl: string;
+}
 
 /**
- * Where partial uploads wait until their last byte: the data dir's `uploads/` on this process's
- * disk, whatever the blob store. With several API processes, a resumed upload must therefore
- * reach the process that began it (sticky sessions on the upload URL). @tus/s3-store would lift
- * that; against s3rver its creation request fails (MethodNotAllowed), so it is not wired in until
- * it can be tested. Finished uploads go to the blob store like any other.
+ * Where partial uploads wait until their last byte, beside the originals:
+ *
+ * - S3 storage: in the bucket, under `<prefix>/.tus/` (see s3-tus-store.ts), so any API process
+ *   can take up an upload that another began; with PostgreSQL, an advisory lock per upload keeps
+ *   two processes from writing it at once (postgres-locker.ts).
+ * - A folder: the data dir's `uploads/` on this process's disk (tus's FileStore), so a resumed
+ *   upload must reach the process that began it.
+ *
+ * Finished uploads go to the blob store like any other.
  */
-export async function createTusDatastore(settings: { dataDir: string }): Promise<TusDatastore> {
+export async function createTusDatastore(settings: TusDatastoreSettings): Promise<TusDatastore> {
+  if (isS3Url(settings.storageUrl)) {
+    const { S3TusStore } = await import('./s3-tus-store.js');
+    const store = new S3TusStore(settings.storageUrl, {
+      forcePathStyle: settings.s3ForcePathStyle,
+      expirationPeriodInMilliseconds: EXPIRE_AFTER_MS,
+    });
+    let locker: PostgresLocker | undefined;
+    if (isPostgresUrl(settings.databaseUrl)) {
+      const { PostgresLocker } = await import('./postgres-locker.js');
+      locker = new PostgresLocker(settings.databaseUrl);
+    }
+    return Object.assign(store, {
+      locker,
+      close: async () => {
+        await locker?.close();
+        store.destroy();
+      },
+    });
+  }
   const { FileStore } = await import('@tus/file-store');
   return new FileStore({
     directory: join(settings.dataDir, 'uploads'),

@@ -25,6 +25,7 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
   return new Server({
     path: TUS_PATH,
     datastore,
+    locker: datastore.locker, // across processes when the store is shared; else tus's own
     maxSize: keepsake.config.maxUploadBytes,
     relativeLocation: true,
     respectForwardedHeaders: true,
