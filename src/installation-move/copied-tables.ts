@@ -1,0 +1,26 @@
+import type { Database } from '../adapters/db/schema.js';
+
+export type Row = Record<string, unknown>;
+
+/** Unique columns besides the primary key: a target row holding the same values blocks an insert. */
+export type UniqueColumns = readonly (readonly string[])[];
+
+export interface CopiedTable {
+  name: keyof Database;
+  unique: UniqueColumns;
+}
+
+/**
+ * The tables copied row for row, parents before the rows that reference them. Every one has a
+ * text `id` primary key, which is also the order rows are read and written in.
+ *
+ * Not here: `timeline_buckets`, which the target's triggers fill as assets arrive (copying it too
+ * would count every asset twice; the verification compares it with the source's), and `jobs` and
+ * `job_outbox`, which depend on the target's queue (job-carry-over.ts).
+ */
+export const COPIED_TABLES: readonly CopiedTable[] = [
+  { name: 'users', unique: [['email']] },
+  { name: 'sessions', unique: [['token_hash']] },
+  { name: 'api_keys', unique: [['key_hash']] },
+  { name: 'assets', unique: [['owner_id', 'checksum']] },
+];
