@@ -1,0 +1,41 @@
+# Keepsake's image. One image for every role: KEEPSAKE_ROLE picks api, worker or all (the
+# default: one process with SQLite and files under /data). See docs/deploy.md.
+
+# --- build: compile TypeScript, then drop the dev dependencies ---
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 falls back to compiling from source when no prebuilt binary can be fetched.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+# --- runtime ---
+FROM node:20-bookworm-slim
+# perl runs ExifTool (metadata). ffmpeg is for video frames: the thumbnails step does not use it
+# yet, it is installed now so the image does not change shape when video support lands.
+# tini is PID 1: it passes SIGTERM on to node and reaps ExifTool's child processes.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends perl ffmpeg tini \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+# package.json's "type": "module" makes Node load dist/ as ES modules.
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# /data: the SQLite file and blobs in the embedded set-up; partial resumable uploads in any set-up.
+RUN mkdir /data && chown node:node /data
+ENV KEEPSAKE_DATA_DIR=/data
+# The node user of the official image (uid 1000, gid 1000).
+USER node
+EXPOSE 2342
+# Liveness only: readiness (/api/health/ready) also depends on the database, store and queue,
+# and an orchestrator should not restart a process because one of those is down.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.KEEPSAKE_PORT || 2342) + '/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "dist/src/main.js"]
