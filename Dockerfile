@@ -27,7 +27,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# /data: the SQLite file and blobs in the embedded set-up; partial resumable uploads in any set-up.
+# /data: the SQLite file, blobs and partial resumable uploads in the embedded set-up. With S3
+# storage, blobs and partial uploads are in the bucket instead.
 RUN mkdir /data && chown node:node /data
 ENV KEEPSAKE_DATA_DIR=/data
 # The node user of the official image (uid 1000, gid 1000).
