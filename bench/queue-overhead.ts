@@ -16,6 +16,8 @@ export interface QueueOverhead {
   jobs: number;
   seconds: number;
   msPerJob: number;
+  /** BullMQ only: Redis memory per completed job while it is kept (24 h by default). */
+  redisBytesPerJob?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function measureQueueOverhead(
         done++;
         return { status: 'completed' };
       });
+      const redisBefore = stack === 'bullmq' ? await redisUsedMemory() : 0;
       const started = performance.now();
       await pool(
         Array.from({ length: jobs }, (_, i) => i),
@@ -62,7 +65,9 @@ export async function measureQueueOverhead(
       const counts = (await opened.queue.counts()).bench;
       if (counts?.completed !== jobs)
         throw new Error(`${stack}: ${counts?.completed} of ${jobs} jobs completed`);
-      return { jobs, seconds, msPerJob: (seconds * 1000) / jobs };
+      const redisBytesPerJob =
+        stack === 'bullmq' ? ((await redisUsedMemory()) - redisBefore) / jobs : undefined;
+      return { jobs, seconds, msPerJob: (seconds * 1000) / jobs, redisBytesPerJob };
     } finally {
       await opened.close(1000);
     }
@@ -72,5 +77,16 @@ export async function measureQueueOverhead(
     if (stack === 'bullmq') await deleteRedisKeys(`keepsake-bench-${id}:*`);
     await rm(sqlitePath, { force: true });
     for (const suffix of ['-wal', '-shm']) await rm(sqlitePath + suffix, { force: true });
+  }
+}
+
+async function redisUsedMemory(): Promise<number> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(REDIS_URL);
+  try {
+    const info = await redis.info('memory');
+    return Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? NaN);
+  } finally {
+    redis.disconnect();
   }
 }
