@@ -42,6 +42,7 @@ export async function measureQueueOverhead(
       retryBaseMs: 1000,
       pollIntervalMs: 1000,
       stalledIntervalMs: 30_000,
+      keepFinishedMs: 24 * 3_600_000, // the default: Redis memory per kept job is measured
       queues: ['bench'],
       soleProcess: stack === 'embedded',
     });

@@ -30,6 +30,8 @@ export interface Config {
   jobPollIntervalMs: number;
   /** BullMQ: how often workers look for jobs whose worker died, and how long a job's lock lasts. */
   queueStalledIntervalMs: number;
+  /** Finished jobs are kept this long, for the counts and to recognise a job added twice. */
+  queueKeepFinishedHours: number;
   trashDays: number;
   sessionDays: number;
   loginRateLimitPerMinute: number;
@@ -157,6 +159,8 @@ export function loadConfig(env: Env = process.env): Config {
     jobRetryBaseMs: int('KEEPSAKE_JOB_RETRY_BASE_MS', 5000, 1, 3_600_000),
     jobPollIntervalMs: int('KEEPSAKE_JOB_POLL_INTERVAL_MS', 1000, 10, 60_000),
     queueStalledIntervalMs: int('KEEPSAKE_QUEUE_STALLED_INTERVAL_MS', 30_000, 1000, 3_600_000),
+    // At least an hour: a job re-added by the outbox's sweep or a re-run step must still find its twin.
+    queueKeepFinishedHours: int('KEEPSAKE_QUEUE_KEEP_FINISHED_HOURS', 24, 1, 24 * 365),
     trashDays: int('KEEPSAKE_TRASH_DAYS', 30, 0, 3650),
     sessionDays: int('KEEPSAKE_SESSION_DAYS', 30, 1, 3650),
     loginRateLimitPerMinute: int('KEEPSAKE_LOGIN_RATE_LIMIT', 10, 1, 100_000),

@@ -99,6 +99,7 @@ export async function createKeepsake(
     retryBaseMs: config.jobRetryBaseMs,
     pollIntervalMs: config.jobPollIntervalMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
+    keepFinishedMs: config.queueKeepFinishedHours * HOUR,
     queues: QUEUES,
     soleProcess,
   });

@@ -206,6 +206,26 @@ describe('BullMQ job queue', () => {
     assert.deepEqual(ran.sort(), ['metadata a1', 'thumbnails a1']);
   });
 
+  it('keeps completed jobs only as long as told', async () => {
+    const brief = new BullmqJobQueue(REDIS_URL, {
+      prefix: `${prefix}-keep`,
+      keepCompletedMs: 1000,
+    });
+    try {
+      brief.work('kept', 1, async () => ({ status: 'completed' }));
+      await brief.enqueue({ name: 'n', queue: 'kept', payload: { n: 1 } });
+      await until(async () => (await countsOf(brief, 'kept')).completed === 1);
+      await sleep(2100); // BullMQ ages jobs in whole seconds, when another one completes
+      await brief.enqueue({ name: 'n', queue: 'kept', payload: { n: 2 } });
+      await until(async () => (await countsOf(brief, 'kept')).waiting === 0);
+      await sleep(100);
+      assert.equal((await countsOf(brief, 'kept')).completed, 1, 'the older one is gone');
+    } finally {
+      await brief.close(100);
+      await deleteKeys(redis, `${prefix}-keep`);
+    }
+  });
+
   it('stores a job added twice under the same id once', async () => {
     const job: NewJob = { name: 'n', queue: 'same-id', payload: {} };
     await queue.enqueue(job, { jobId: 'outbox-1' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -140,6 +140,7 @@ describe('scaled out: 2 API processes and 2 workers on PostgreSQL, S3 and BullMQ
   let worker1: ServerProcess | undefined;
   let worker2: ServerProcess | undefined;
   let auth: Record<string, string> = {};
+  let env: (role: string, name: string) => Record<string, string> = () => ({});
   const logs = () =>
     tail(apiA, 'api A') +
     tail(apiB, 'api B') +
@@ -157,10 +158,12 @@ describe('scaled out: 2 API processes and 2 workers on PostgreSQL, S3 and BullMQ
     dataRoot = await mkdtemp(join(tmpdir(), 'keepsake-scale-out-'));
     [database, s3] = await Promise.all([createTestDatabase(), startS3Server('keepsake-scale-out')]);
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    const env = (role: string, name: string): Record<string, string> => ({
+    env = (role: string, name: string): Record<string, string> => ({
       KEEPSAKE_ROLE: role,
       // Each process has a data folder of its own: nothing is shared through the local disk.
       KEEPSAKE_DATA_DIR: join(dataRoot!, name),
+      // And a temporary folder of its own (where workers copy originals), to look into after.
+      TMPDIR: join(dataRoot!, name, 'tmp'),
       KEEPSAKE_DATABASE_URL: database!.url,
       KEEPSAKE_STORAGE_URL: `s3://${s3!.bucket}/${id}`,
       KEEPSAKE_S3_FORCE_PATH_STYLE: 'true',
@@ -176,6 +179,8 @@ describe('scaled out: 2 API processes and 2 workers on PostgreSQL, S3 and BullMQ
     });
     // The first one migrates the empty database; the others then start side by side, each kept
     // as soon as it is up so that `after` stops it even if another one fails to start.
+    for (const name of ['api-a', 'api-b', 'worker-1', 'worker-2'])
+      await mkdir(join(dataRoot, name, 'tmp'), { recursive: true });
     apiA = await startServerProcess(env('api', 'api-a'));
     const started = await Promise.allSettled([
       startServerProcess(env('api', 'api-b')).then((server) => (apiB = server)),
@@ -457,5 +462,19 @@ describe('scaled out: 2 API processes and 2 workers on PostgreSQL, S3 and BullMQ
       await store.close();
       await staging.close();
     }
+  });
+
+  it('leaves nothing on any process’s local disk, and a new worker clears what the killed one left', async () => {
+    const filesUnder = async (name: string) =>
+      (await readdir(join(dataRoot!, name), { recursive: true, withFileTypes: true }))
+        .filter((entry) => !entry.isDirectory())
+        .map((entry) => join(entry.parentPath, entry.name))
+        // The tsx loader that runs these processes keeps its compile cache there; npm start has none.
+        .filter((path) => !path.includes(`${join(name, 'tmp', 'tsx-')}`));
+    for (const name of ['api-a', 'api-b', 'worker-2'])
+      assert.deepEqual(await filesUnder(name), [], `${name}'s data and temporary folders`);
+    // Killed mid-job, worker 1 may have left a copy of an original; its replacement removes it.
+    worker1 = await startServerProcess(env('worker', 'worker-1'));
+    assert.deepEqual(await filesUnder('worker-1'), [], 'worker 1’s folders, once replaced');
   });
 });

@@ -94,6 +94,12 @@ describe('configuration', () => {
     assert.equal(config.queueStalledIntervalMs, 5000);
   });
 
+  it('keeps finished jobs a day, unless told (and never under an hour)', () => {
+    assert.equal(loadConfig({}).queueKeepFinishedHours, 24);
+    assert.equal(loadConfig({ KEEPSAKE_QUEUE_KEEP_FINISHED_HOURS: '2' }).queueKeepFinishedHours, 2);
+    assert.throws(() => loadConfig({ KEEPSAKE_QUEUE_KEEP_FINISHED_HOURS: '0' }), ConfigError);
+  });
+
   it('names the variable that is wrong', () => {
     for (const [name, value] of [
       ['KEEPSAKE_PORT', 'eighty'],

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +14,7 @@ import {
   type StagedBlob,
 } from '../../core/ports/blob-store.js';
 import { assertBlobKey } from './blob-key.js';
+import { makeLocalCopyDir, removeOrphanedLocalCopies } from './local-copies.js';
 import { describeBucketCheckError, isNotFound } from './s3-errors.js';
 import { copyInParts } from './s3-multipart-copy.js';
 import { parseS3Url } from './s3-url.js';
@@ -83,8 +83,12 @@ export class S3BlobStore implements BlobStore {
     this.multipartCopyThreshold = Math.max(0, Math.min(threshold, COPY_OBJECT_MAX));
   }
 
-  /** Checks that the bucket answers, so a wrong endpoint, name or key stops start-up. */
+  /**
+   * Checks that the bucket answers, so a wrong endpoint, name or key stops start-up; clears the
+   * local copies that crashed processes left behind.
+   */
   async init(): Promise<void> {
+    await removeOrphanedLocalCopies();
     const { sdk, client } = await this.connect();
     const command = new sdk.HeadBucketCommand({ Bucket: this.bucket });
     // The endpoint may come from the SDK's environment, which only the sent request reveals.
@@ -206,7 +210,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async withLocalFile<T>(key: string, use: (path: string) => Promise<T>): Promise<T> {
-    const dir = await mkdtemp(join(tmpdir(), 'keepsake-s3-'));
+    const dir = await makeLocalCopyDir();
     try {
       // The key's last segment as the file name keeps its extension, which some tools look at.
       const path = join(dir, key.split('/').pop() ?? 'blob');

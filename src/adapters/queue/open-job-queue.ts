@@ -24,6 +24,8 @@ export interface JobQueueSettings {
    * its worker (renewed at half that). See: [Note: Stalled BullMQ jobs].
    */
   stalledIntervalMs: number;
+  /** Finished jobs are kept this long (completed ones; BullMQ keeps failed ones until removed). */
+  keepFinishedMs: number;
   /** The pipeline's queues, reported by counts() before any job reaches them. */
   queues: readonly string[];
   /** No other process can hold a job: take back at once what a crash left active. */
@@ -42,6 +44,7 @@ export async function openJobQueue(
     const table = new TableJobQueue(connection.db, connection.features, {
       retryBaseMs: settings.retryBaseMs,
       pollIntervalMs: settings.pollIntervalMs,
+      keepFinishedMs: settings.keepFinishedMs,
     });
     await table.recoverStalled(settings.soleProcess);
     return { queue: table, enqueuer: table, close: (grace) => table.close(grace) };
@@ -51,6 +54,7 @@ export async function openJobQueue(
     prefix: settings.prefix,
     retryBaseMs: settings.retryBaseMs,
     queues: settings.queues,
+    keepCompletedMs: settings.keepFinishedMs,
     lockDurationMs: settings.stalledIntervalMs,
     stalledIntervalMs: settings.stalledIntervalMs,
   });
