@@ -156,6 +156,29 @@ export function describeJobQueueConformance(
       assert.equal((await countsOf(queue, 'restart')).completed, 2);
     });
 
+    it('counts a start that never finished as an attempt', async () => {
+      const attempts: number[] = [];
+      let release = () => {};
+      const stuck = new Promise<void>((resolve) => (release = resolve));
+      queue.work('starts', 1, async (job) => {
+        attempts.push(job.attempt);
+        await stuck;
+        return { status: 'completed' };
+      });
+      await queue.enqueue({ name: 'n', queue: 'starts', payload: {}, maxAttempts: 3 });
+      await until(() => attempts.length === 1);
+      await queue.close(50); // the job is handed back unfinished, as a dead worker's would be
+
+      queue = await h.reopen();
+      queue.work('starts', 1, async (job) => {
+        attempts.push(job.attempt);
+        return { status: 'completed' };
+      });
+      await until(() => attempts.length === 2);
+      release();
+      assert.deepEqual(attempts, [1, 2]);
+    });
+
     it('waits for a running job to finish when closed with enough grace', async () => {
       let finished = false;
       let started = false;

@@ -43,8 +43,10 @@ export interface EnqueueOptions {
  * A worker holds a lock on each job it runs (`lockDurationMs`, renewed at half that while the
  * process lives). Every `stalledIntervalMs` each worker marks the active jobs; a marked job whose
  * lock has expired by the next check had its worker die (SIGKILL, OOM, lost host) and goes back to
- * waiting for any worker, up to `maxStalledCount` times, then fails (a picture that kills its
- * worker every time must not take the fleet down in a loop).
+ * waiting for any worker. Each start counts as an attempt (`attemptsStarted`), so a picture that
+ * kills its worker every time is given up by the job runner once its attempts are used, with a
+ * reason on the asset; BullMQ's own limit (`maxStalledCount`, which would fail the job without
+ * telling anyone) is only a backstop far above that.
  *
  * Delivery is therefore at least once: a dead worker's job runs again, and a worker that froze past
  * its lock may still be running when another takes the job. It is never *completed* twice: BullMQ
@@ -86,7 +88,7 @@ export class BullmqJobQueue implements JobQueue {
       keepCompletedMs: 24 * 3_600_000,
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
-      maxStalledCount: 2,
+      maxStalledCount: 100,
       ...rest,
     };
     this.knownKey = `${redisUrl} ${this.options.prefix}`;
@@ -276,7 +278,8 @@ function toJob(queue: string, job: BullJob<JobPayload>): Job {
     name: job.name,
     queue,
     payload: job.data,
-    attempt: job.attemptsMade + 1,
+    // attemptsStarted also counts the starts whose worker died: see [Note: Stalled BullMQ jobs].
+    attempt: Math.max(job.attemptsMade + 1, job.attemptsStarted),
     maxAttempts: job.opts.attempts ?? 1,
   };
 }

@@ -58,6 +58,15 @@ export class JobRunner {
   private async run(job: Job): Promise<JobOutcome> {
     const step = stepOrFail(job.name);
     const assetId = String(job.payload.assetId);
+    // Starts count as attempts, finished or not: a file that kills its worker every time (out of
+    // memory, a crash in a native library) must end failed, not be taken up again forever.
+    if (job.attempt > job.maxAttempts) {
+      const reason =
+        `${step.name} was started ${job.maxAttempts} times and never finished: ` +
+        'the worker stopped each time (out of memory or killed)';
+      await this.assets.markFailed(assetId, reason);
+      return { status: 'failed', reason };
+    }
     let outcome: JobOutcome;
     try {
       outcome = await this.handlers[step.name as StepName](assetId);
