@@ -28,13 +28,18 @@ export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3R
  * so the multipart copy, the abort of a failed upload, paged listings and the tus store's
  * ListParts run against it too.
  */
-export async function startS3Server(bucket = 'keepsake-test'): Promise<S3TestServer> {
+export async function startS3Server(
+  bucket = 'keepsake-test',
+  /** Virtual-hosted requests to `<bucket>.s3.<serviceEndpoint>` address the bucket by host name. */
+  serviceEndpoint = 'amazonaws.com',
+): Promise<S3TestServer> {
   const directory = await mkdtemp(join(tmpdir(), 'keepsake-s3rver-'));
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,
     directory,
     silent: true,
+    serviceEndpoint,
     configureBuckets: [{ name: bucket }],
   });
   const operations: string[] = [];
