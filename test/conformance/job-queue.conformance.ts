@@ -87,10 +87,9 @@ export function describeJobQueueConformance(
       await queue.enqueue({ name: 'f', queue: 'flaky', payload: {}, maxAttempts: 5 });
       await until(async () => (await countsOf(queue, 'flaky')).completed === 1);
       assert.deepEqual(attempts, [1, 2, 3]);
-      assert.ok(
-        times[2]! - times[1]! >= times[1]! - times[0]!,
-        'the second wait is not shorter than the first',
-      );
+      // Doubling, with room for timer and scheduling jitter on a loaded machine.
+      const [first, second] = [times[1]! - times[0]!, times[2]! - times[1]!];
+      assert.ok(second >= first * 1.25, `waits ${first} ms then ${second} ms: not backing off`);
     });
 
     it('fails a job for good when its attempts run out', async () => {

@@ -18,7 +18,7 @@ export function tableQueueHarness(
     connections.push(connection);
     await migrateToLatest(connection);
     const queue = new TableJobQueue(connection.db, connection.features, {
-      retryBaseMs: 30,
+      retryBaseMs: 150, // long enough that jitter cannot reorder the retry delays
       pollIntervalMs: 20,
     });
     await queue.recoverStalled(true);
