@@ -16,11 +16,12 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime ---
 FROM node:20-bookworm-slim
-# perl runs ExifTool (metadata). ffmpeg is for video frames: the thumbnails step does not use it
-# yet, it is installed now so the image does not change shape when video support lands.
+# perl runs ExifTool (metadata). ffmpeg (with ffprobe) reads videos: duration, size and rotation
+# in the metadata step, the poster frame in the thumbnails step. heif-convert (libheif-examples)
+# decodes HEIC photos, which the prebuilt sharp cannot.
 # tini is PID 1: it passes SIGTERM on to node and reaps ExifTool's child processes.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends perl ffmpeg tini \
+  && apt-get install -y --no-install-recommends perl ffmpeg libheif-examples tini \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # package.json's "type": "module" makes Node load dist/ as ES modules.

@@ -23,8 +23,10 @@ function run(command, commandArgs, options = {}) {
   }
 }
 
+// A name on the PATH, or a path (KEEPSAKE_FFMPEG_PATH may name one); passed as an argument, not
+// pasted into the shell command.
 const has = (tool) =>
-  spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+  spawnSync('sh', ['-c', 'command -v "$1"', 'sh', tool], { stdio: 'ignore' }).status === 0;
 
 function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
@@ -34,20 +36,42 @@ function checkNode() {
   }
 }
 
-function ensureSystemTools() {
+// Each program Keepsake runs, and the Debian package that brings it.
+const SYSTEM_TOOLS = [
   // exiftool-vendored runs ExifTool, a Perl program.
-  const missing = ['perl'].filter((tool) => !has(tool));
+  { tool: 'perl', pkg: 'perl', why: 'reading photo metadata' },
+  // Video metadata and poster frames. Debian's build (5.1 on bookworm) has every decoder phones
+  // and cameras need; npm's ffmpeg packages download binaries or are years old.
+  { tool: process.env.KEEPSAKE_FFMPEG_PATH || 'ffmpeg', pkg: 'ffmpeg', why: 'video poster frames' },
+  {
+    tool: process.env.KEEPSAKE_FFPROBE_PATH || 'ffprobe',
+    pkg: 'ffmpeg',
+    why: 'reading video metadata',
+  },
+  // iPhone and Samsung HEIC photos: sharp's prebuilt libvips cannot decode HEVC.
+  { tool: 'heif-convert', pkg: 'libheif-examples', why: 'HEIC thumbnails' },
+];
+
+function ensureSystemTools() {
+  const missing = SYSTEM_TOOLS.filter(({ tool }) => !has(tool));
   if (missing.length === 0) return;
+  const packages = [...new Set(missing.map(({ pkg }) => pkg))];
   if (process.getuid?.() === 0 && has('apt-get')) {
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', ...missing], {
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  } else {
+  } else if (missing.some(({ pkg }) => pkg === 'perl')) {
     console.error(
-      `[keepsake] Please install: ${missing.join(', ')} (needed for reading photo metadata).`,
+      `[keepsake] Please install: ${packages.join(', ')} (needed for ${missing.map(({ why }) => why).join(', ')}).`,
     );
     process.exit(1);
+  } else {
+    // Photos work without ffmpeg: say what is missing, and let videos fail with that reason.
+    console.error(
+      `[keepsake] ffmpeg is not installed: videos will be kept but get no metadata or poster ` +
+        `frame until it is (apt-get install ffmpeg, or set KEEPSAKE_FFMPEG_PATH and KEEPSAKE_FFPROBE_PATH).`,
+    );
   }
 }
 

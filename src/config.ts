@@ -38,6 +38,9 @@ export interface Config {
   maxUploadBytes: number;
   secureCookies: boolean;
   exiftoolProcesses: number;
+  /** The ffmpeg and ffprobe programs that read videos: names looked up on the PATH, or paths. */
+  ffmpegPath: string;
+  ffprobePath: string;
   /** libvips threads per image being rendered; 0 works it out (see imageThreadsFor). */
   imageThreads: number;
   /**
@@ -168,6 +171,8 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool('KEEPSAKE_SECURE_COOKIES', false),
     exiftoolProcesses: int('KEEPSAKE_EXIFTOOL_PROCESSES', 2, 1, 16),
     imageThreads: int('KEEPSAKE_IMAGE_THREADS', 0, 0, 256),
+    ffmpegPath: env.KEEPSAKE_FFMPEG_PATH?.trim() || 'ffmpeg',
+    ffprobePath: env.KEEPSAKE_FFPROBE_PATH?.trim() || 'ffprobe',
     mediaDelivery,
     // S3 signs for a week at most; a minute is the least a slow client needs to start a download.
     presignedUrlSeconds: int('KEEPSAKE_PRESIGNED_URL_SECONDS', 900, 60, 7 * 86_400),

@@ -13,6 +13,8 @@ import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-re
 import { KyselyTransactor } from './adapters/db/repositories/transactor.js';
 import { KyselyUserRepository } from './adapters/db/repositories/user-repository.js';
 import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reader.js';
+import { FfmpegVideoFrameExtractor } from './adapters/media/ffmpeg-video-frame-extractor.js';
+import { FfprobeVideoProber } from './adapters/media/ffprobe-video-prober.js';
 import { fileTypeSniffer } from './adapters/media/file-type-sniffer.js';
 import {
   openSharedRateLimitStore,
@@ -124,8 +126,18 @@ export async function createKeepsake(
     queue,
     assetRepository,
     {
-      metadata: metadataHandler(assetRepository, blobs, metadataReader),
-      thumbnails: thumbnailsHandler(assetRepository, blobs, renderer),
+      metadata: metadataHandler(
+        assetRepository,
+        blobs,
+        metadataReader,
+        new FfprobeVideoProber({ binary: config.ffprobePath }),
+      ),
+      thumbnails: thumbnailsHandler(
+        assetRepository,
+        blobs,
+        renderer,
+        new FfmpegVideoFrameExtractor({ binary: config.ffmpegPath }),
+      ),
     },
     metrics.observeJob,
   );

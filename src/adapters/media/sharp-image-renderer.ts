@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import type { Sharp } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
 import {
@@ -5,6 +6,9 @@ import {
   type ImageRenderer,
   type RenderedImage,
 } from '../../core/media/image-renderer.js';
+import type { ExifOrientation } from './exif-orientation.js';
+import { decodeHeic } from './heic-decoder.js';
+import { isHevcHeif } from './heif-container.js';
 
 // Loaded on first use: libvips costs ~25 MB, and a process that serves only the API never needs it.
 const loadSharp = async () => (await import('sharp')).default;
@@ -24,7 +28,8 @@ export interface SharpRendererOptions {
 /**
  * Renditions with sharp (libvips). The original is decoded once, already shrunk on load to the
  * preview size, upright (EXIF orientation) and in sRGB; the thumbnail and the placeholder are
- * made from that decoded preview, not from the file again.
+ * made from that decoded preview, not from the file again. HEVC-coded HEIF (iPhone, Samsung),
+ * which this libvips cannot decode, goes through heif-convert first (heic-decoder.ts).
  */
 export class SharpImageRenderer implements ImageRenderer {
   constructor(private readonly options: SharpRendererOptions = {}) {}
@@ -32,33 +37,58 @@ export class SharpImageRenderer implements ImageRenderer {
   async render(path: string): Promise<RenderedImage> {
     const sharp = await loadSharp();
     if (this.options.threads) sharp.concurrency(this.options.threads);
+    const limits = {
+      maxInputPixels: this.options.maxInputPixels ?? 268_402_689,
+      timeoutSeconds: this.options.timeoutSeconds ?? 120,
+    };
+    const openImage = (file: string) =>
+      sharp(file, { failOn: 'error', limitInputPixels: limits.maxInputPixels }).timeout({
+        seconds: limits.timeoutSeconds,
+      });
     try {
-      return await renderRenditions(
-        sharp(path, {
-          failOn: 'error',
-          limitInputPixels: this.options.maxInputPixels ?? 268_402_689,
-        }).timeout({
-          seconds: this.options.timeoutSeconds ?? 120,
-        }),
-      );
+      if (!(await startsAsHevcHeif(path))) return await renderRenditions(openImage(path));
+      const decoded = await decodeHeic(path, limits);
+      try {
+        return await renderRenditions(openImage(decoded.jpegPath), decoded.orientation);
+      } finally {
+        await decoded.dispose();
+      }
     } catch (error) {
+      if (error instanceof UndecodableImageError) throw error;
       throw new UndecodableImageError(describeSharpError(error));
     }
   }
 }
 
-/** The renditions from an opened image. Exported so the benchmark's baseline does the same work. */
-export async function renderRenditions(input: Sharp): Promise<RenderedImage> {
+async function startsAsHevcHeif(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(64), 0, 64, 0);
+    return isHevcHeif(buffer.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The renditions from an opened image. Exported so the benchmark's baseline does the same work.
+ * `orientation`, when given, replaces the file's own EXIF Orientation: a decoded HEIC knows better.
+ */
+export async function renderRenditions(
+  input: Sharp,
+  orientation?: ExifOrientation,
+): Promise<RenderedImage> {
   const sharp = await loadSharp();
-  const { data, info } = await input
-    .rotate()
+  const { data, info } = await (
+    orientation === undefined ? input.rotate() : turned(input, orientation)
+  )
     .resize(PREVIEW_LONG_SIDE, PREVIEW_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
     .toColourspace('srgb')
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
-  const displayed = await displayedSize(input, info.width, info.height);
+  const displayed = await displayedSize(input, info.width, info.height, orientation);
 
   const scale = Math.min(1, THUMBNAIL_SHORT_SIDE / Math.min(info.width, info.height));
   const [preview, thumbnail, tiny] = await Promise.all([
@@ -96,11 +126,36 @@ export async function renderRenditions(input: Sharp): Promise<RenderedImage> {
   };
 }
 
+// Explicit turns for each EXIF Orientation. sharp mirrors before it rotates, whatever the call
+// order, so a transpose (5) is a mirror and then a 270° turn. Checked against orientation/ fixtures.
+const TURNS: Record<ExifOrientation, { mirror: boolean; angle: number }> = {
+  1: { mirror: false, angle: 0 },
+  2: { mirror: true, angle: 0 },
+  3: { mirror: false, angle: 180 },
+  4: { mirror: true, angle: 180 },
+  5: { mirror: true, angle: 270 },
+  6: { mirror: false, angle: 90 },
+  7: { mirror: true, angle: 90 },
+  8: { mirror: false, angle: 270 },
+};
+
+function turned(input: Sharp, orientation: ExifOrientation): Sharp {
+  const { mirror, angle } = TURNS[orientation];
+  if (mirror) input.flop();
+  if (angle) input.rotate(angle);
+  return input;
+}
+
 // The header already read for decoding gives the full size; orientations 5-8 swap the axes.
-async function displayedSize(input: Sharp, fallbackWidth: number, fallbackHeight: number) {
+async function displayedSize(
+  input: Sharp,
+  fallbackWidth: number,
+  fallbackHeight: number,
+  orientation?: ExifOrientation,
+) {
   const meta = await input.metadata();
   if (!meta.width || !meta.height) return { width: fallbackWidth, height: fallbackHeight };
-  const swap = (meta.orientation ?? 1) >= 5;
+  const swap = (orientation ?? meta.orientation ?? 1) >= 5;
   return swap
     ? { width: meta.height, height: meta.width }
     : { width: meta.width, height: meta.height };

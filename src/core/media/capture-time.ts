@@ -15,6 +15,11 @@ import type { FileDate } from './metadata-reader.js';
  *   2. `fileCreatedAt`, then `fileModifiedAt`, as sent by the uploading client;
  *   3. the time the server received the file.
  *
+ * Videos put Apple's QuickTime `CreationDate` (Keys) right after `DateTimeOriginal`
+ * (VIDEO_CAPTURE_DATE_TAGS): it is the wall-clock start of the recording with its written offset,
+ * while QuickTime's `CreateDate` is a UTC stamp of when the file was written, seconds after the
+ * recording or, for an edited clip, days.
+ *
  * A date is invalid when it is blank, zero (`0000:00:00`), before 1826 (the first photograph)
  * or not a real calendar date; invalid dates are skipped, never shown.
  */
@@ -32,6 +37,15 @@ export const CAPTURE_DATE_TAGS = [
   'GPSDateTime',
 ] as const;
 
+export const VIDEO_CAPTURE_DATE_TAGS: readonly string[] = [
+  'SubSecDateTimeOriginal',
+  'DateTimeOriginal',
+  'CreationDate',
+  ...CAPTURE_DATE_TAGS.filter(
+    (tag) => !['SubSecDateTimeOriginal', 'DateTimeOriginal', 'CreationDate'].includes(tag),
+  ),
+];
+
 export interface ClientTimes {
   fileCreatedAt: string | null;
   fileModifiedAt: string | null;
@@ -41,8 +55,9 @@ export interface ClientTimes {
 export function chooseCaptureTime(
   dates: Partial<Record<string, FileDate>>,
   client: ClientTimes,
+  order: readonly string[] = CAPTURE_DATE_TAGS,
 ): CaptureTime {
-  for (const tag of CAPTURE_DATE_TAGS) {
+  for (const tag of order) {
     const date = dates[tag];
     if (!date || !isValidLocal(date.local)) continue;
     const written =
