@@ -53,7 +53,7 @@ export const fileTypeSniffer: MediaSniffer = {
   async detect(head, fileName) {
     const ext = fileName.toLowerCase().split('.').pop() ?? '';
     const { fileTypeFromBuffer } = await import('file-type'); // loaded on the first upload
-    const found = await fileTypeFromBuffer(head);
+    const found = (await fileTypeFromBuffer(head)) ?? tiffByHeader(head);
     if (!found) return BY_EXTENSION[ext];
     if (found.mime === 'image/tiff' && TIFF_RAW_EXTENSIONS[ext])
       return { type: 'image', mimeType: TIFF_RAW_EXTENSIONS[ext] };
@@ -65,3 +65,10 @@ export const fileTypeSniffer: MediaSniffer = {
     return undefined;
   },
 };
+
+// file-type follows a TIFF's first IFD offset, and gives up when it lies past the head it was
+// given: writers that put the directory after the pixels (a DJI thermal camera) say only 'II*'.
+function tiffByHeader(head: Uint8Array): { mime: string } | undefined {
+  const tag = Buffer.from(head.subarray(0, 4)).toString('latin1');
+  return ['II*\0', 'MM\0*', 'II+\0', 'MM\0+'].includes(tag) ? { mime: 'image/tiff' } : undefined;
+}

@@ -9,6 +9,7 @@ import {
 import type { ExifOrientation } from './exif-orientation.js';
 import { decodeHeic } from './heic-decoder.js';
 import { isHevcHeif } from './heif-container.js';
+import { extractRawPreview } from './raw-preview-extractor.js';
 
 // Loaded on first use: libvips costs ~25 MB, and a process that serves only the API never needs it.
 const loadSharp = async () => (await import('sharp')).default;
@@ -29,7 +30,8 @@ export interface SharpRendererOptions {
  * Renditions with sharp (libvips). The original is decoded once, already shrunk on load to the
  * preview size, upright (EXIF orientation) and in sRGB; the thumbnail and the placeholder are
  * made from that decoded preview, not from the file again. HEVC-coded HEIF (iPhone, Samsung),
- * which this libvips cannot decode, goes through heif-convert first (heic-decoder.ts).
+ * which this libvips cannot decode, goes through heif-convert first (heic-decoder.ts); a camera
+ * RAW is shown by the largest preview embedded in it (raw-preview-extractor.ts).
  */
 export class SharpImageRenderer implements ImageRenderer {
   constructor(private readonly options: SharpRendererOptions = {}) {}
@@ -41,12 +43,21 @@ export class SharpImageRenderer implements ImageRenderer {
       maxInputPixels: this.options.maxInputPixels ?? 268_402_689,
       timeoutSeconds: this.options.timeoutSeconds ?? 120,
     };
-    const openImage = (file: string) =>
+    const openImage = (file: string | Buffer) =>
       sharp(file, { failOn: 'error', limitInputPixels: limits.maxInputPixels }).timeout({
         seconds: limits.timeoutSeconds,
       });
+    let head: Buffer = Buffer.alloc(0);
     try {
-      if (!(await startsAsHevcHeif(path))) return await renderRenditions(openImage(path));
+      head = await readHead(path); // inside: a missing or unreadable file is undecodable too
+      // See: [Note: Camera RAW previews]. The RAW's own size and orientation, not the preview's.
+      const raw = await extractRawPreview(path, head, limits);
+      if (raw)
+        return {
+          ...(await renderRenditions(openImage(raw.data), raw.orientation)),
+          ...raw.displayed,
+        };
+      if (!isHevcHeif(head)) return await renderRenditions(openImage(path));
       const decoded = await decodeHeic(path, limits);
       try {
         return await renderRenditions(openImage(decoded.jpegPath), decoded.orientation);
@@ -55,16 +66,16 @@ export class SharpImageRenderer implements ImageRenderer {
       }
     } catch (error) {
       if (error instanceof UndecodableImageError) throw error;
-      throw new UndecodableImageError(describeSharpError(error));
+      throw new UndecodableImageError(describeSharpError(error, head));
     }
   }
 }
 
-async function startsAsHevcHeif(path: string): Promise<boolean> {
+async function readHead(path: string): Promise<Buffer> {
   const file = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(64), 0, 64, 0);
-    return isHevcHeif(buffer.subarray(0, bytesRead));
+    return buffer.subarray(0, bytesRead);
   } finally {
     await file.close();
   }
@@ -161,10 +172,19 @@ async function displayedSize(
     : { width: meta.width, height: meta.height };
 }
 
-function describeSharpError(error: unknown): string {
+// A bare JPEG XL codestream, or the ISO BMFF container with its 'JXL ' signature box.
+const isJpegXl = (head: Buffer) =>
+  (head[0] === 0xff && head[1] === 0x0a) ||
+  head.subarray(0, 12).equals(Buffer.from('0000000c4a584c200d0a870a', 'hex'));
+
+function describeSharpError(error: unknown, head: Buffer): string {
   const message = error instanceof Error ? error.message : String(error);
+  if (/unsupported image format/i.test(message) && isJpegXl(head))
+    return 'JPEG XL is not supported yet: the prebuilt sharp (libvips) has no JPEG XL decoder';
   if (/unsupported image format/i.test(message))
     return 'the file is not in an image format that can be decoded';
+  if (/premature end|truncated/i.test(message))
+    return `the file is cut short (${message.split('\n')[0]!.replace(/^\w+: /, '')})`;
   if (/pixel limit/i.test(message)) return 'the image claims more pixels than Keepsake will decode';
   if (/timeout/i.test(message)) return 'decoding took too long';
   return message.split('\n')[0]!.replace(/^Input (file|buffer) /, 'the file ');
