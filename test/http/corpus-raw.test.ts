@@ -52,6 +52,8 @@ describe('every camera RAW of the corpus (Canon CRW, Kodak KDC, GoPro GPR)', () 
   it('accepts every RAW on upload', () => {
     assert.equal(assets.size, 3);
     assert.equal(assets.get('raw/CRW_0305.CRW')!.mimeType, 'image/x-canon-crw');
+    // ExifTool reads a nameless KDC as plain TIFF; the type from the upload's name is kept.
+    assert.equal(assets.get('raw/P003913.KDC')!.mimeType, 'image/x-kodak-kdc');
     // ExifTool reads the stored original, which has no name: a GPR is then the DNG it is.
     assert.equal(assets.get('raw/GOPR8513.GPR')!.mimeType, 'image/x-adobe-dng');
   });

@@ -1,4 +1,5 @@
 import type { AssetRepository } from '../../assets/asset-repository.js';
+import { chooseMimeType } from '../../media/mime-type.js';
 import {
   CAPTURE_DATE_TAGS,
   chooseCaptureTime,
@@ -52,7 +53,7 @@ export const metadataHandler =
       iso: meta.iso,
       focalLength: meta.focalLength,
       durationMs: probe?.durationMs ?? meta.durationMs,
-      mimeType: meta.mimeType ?? asset.mimeType,
+      mimeType: chooseMimeType(asset.mimeType, meta.mimeType),
     });
     // What ExifTool read is kept either way; the asset stays listed, with the reason.
     if (video && 'reason' in video) {
