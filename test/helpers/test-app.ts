@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -6,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
+import { corpusPath } from './corpus.js';
 import { releaseServicesFor, servicesFor } from './stack.js';
 import { openBlobStore, type OpenedBlobStore } from '../../src/adapters/blobs/open-blob-store.js';
 
@@ -203,3 +205,33 @@ export async function storedKeys(t: TestApp): Promise<string[]> {
 
 /** How many uploads sit in staging; it removes them, so call it only to assert there are none. */
 export const stagedLeftovers = (t: TestApp): Promise<number> => t.blobs.cleanStaging(0);
+
+/**
+ * Uploads corpus files one after another (each must be answered 201), then waits until every one
+ * has left "processing". The assets by corpus path, in upload order.
+ */
+export async function uploadCorpus(
+  app: FastifyInstance,
+  session: Session,
+  files: readonly string[],
+  options: { fields?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<Map<string, AssetBody>> {
+  const ids = new Map<string, string>();
+  for (const file of files) {
+    const res = await uploadFile(app, session, corpusPath(file), options.fields);
+    assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
+    ids.set(file, res.json<{ id: string }>().id);
+  }
+  const assets = new Map<string, AssetBody>();
+  for (const [file, id] of ids)
+    assets.set(file, await waitForAsset(app, session, id, options.timeoutMs ?? 120_000));
+  return assets;
+}
+
+/** A rendition of an asset, asked for as a client would. */
+export const fetchRendition = (
+  app: FastifyInstance,
+  session: Session,
+  assetId: string,
+  size: 'thumbnail' | 'preview',
+) => app.inject({ url: `/api/assets/${assetId}/thumbnail?size=${size}`, headers: session.headers });

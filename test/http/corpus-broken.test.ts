@@ -13,6 +13,7 @@ import {
   type AssetBody,
   type Session,
   type TestApp,
+  uploadCorpus,
 } from '../helpers/test-app.js';
 
 // Every file must leave "processing" within this, whatever is wrong with it.
@@ -53,13 +54,10 @@ describe('broken files (corpus broken/) and a decompression bomb', () => {
   before(async () => {
     t = await startTestApp();
     admin = await setupAdmin(t.app);
-    const ids = new Map<string, string>();
-    for (const file of await corpusFiles('broken', /./)) {
-      const res = await uploadFile(t.app, admin, corpusPath(file));
-      assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
-      ids.set(file, res.json<{ id: string }>().id);
-    }
-    for (const [file, id] of ids) assets.set(file, await waitForAsset(t.app, admin, id, BOUND_MS));
+    const uploaded = await uploadCorpus(t.app, admin, await corpusFiles('broken', /./), {
+      timeoutMs: BOUND_MS,
+    });
+    for (const [file, asset] of uploaded) assets.set(file, asset);
   });
 
   after(() => t.close());

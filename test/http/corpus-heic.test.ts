@@ -8,11 +8,12 @@ import {
   startTestApp,
   setupAdmin,
   uploadBytes,
-  uploadFile,
   waitForAsset,
   type AssetBody,
   type Session,
   type TestApp,
+  uploadCorpus,
+  fetchRendition as fetchRenditionOf,
 } from '../helpers/test-app.js';
 import { expectedCaptureTime, expectedDisplaySize } from '../helpers/truth-expectations.js';
 
@@ -29,22 +30,14 @@ describe('every HEIC of the corpus (iPhone grids, Samsung)', () => {
   before(async () => {
     t = await startTestApp();
     admin = await setupAdmin(t.app);
-    const ids = new Map<string, string>();
-    for (const file of await corpusFiles('heic', /\.heic$/i)) {
-      const res = await uploadFile(t.app, admin, corpusPath(file));
-      assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
-      ids.set(file, res.json<{ id: string }>().id);
-    }
-    for (const [file, id] of ids) assets.set(file, await waitForAsset(t.app, admin, id, 120_000));
+    const uploaded = await uploadCorpus(t.app, admin, await corpusFiles('heic', /\.heic$/i));
+    for (const [file, asset] of uploaded) assets.set(file, asset);
   });
 
   after(() => t.close());
 
   const fetchRendition = (asset: AssetBody, size: 'thumbnail' | 'preview') =>
-    t.app.inject({
-      url: `/api/assets/${asset.id}/thumbnail?size=${size}`,
-      headers: admin.headers,
-    });
+    fetchRenditionOf(t.app, admin, asset.id, size);
 
   it('processes every file, reading its capture time as ExifTool does', async () => {
     assert.equal(assets.size, 4);

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { corpusFiles, corpusPath, readTruth } from '../helpers/corpus.js';
+import { corpusFiles, readTruth } from '../helpers/corpus.js';
 import {
   startTestApp,
   setupAdmin,
-  uploadFile,
-  waitForAsset,
   type AssetBody,
   type Session,
   type TestApp,
+  uploadCorpus,
+  fetchRendition as fetchRenditionOf,
 } from '../helpers/test-app.js';
 import {
   expectedCaptureTime,
@@ -34,15 +34,10 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
       ...(await corpusFiles('gps')),
       ...(await corpusFiles('orientation')),
     ];
-    const ids = new Map<string, string>();
-    for (const file of files) {
-      const res = await uploadFile(t.app, admin, corpusPath(file), {
-        fileCreatedAt: FILE_CREATED_AT,
-      });
-      assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
-      ids.set(file, res.json<{ id: string }>().id);
-    }
-    for (const [file, id] of ids) assets.set(file, await waitForAsset(t.app, admin, id, 120_000));
+    const uploaded = await uploadCorpus(t.app, admin, files, {
+      fields: { fileCreatedAt: FILE_CREATED_AT },
+    });
+    for (const [file, asset] of uploaded) assets.set(file, asset);
   });
 
   after(() => t.close());
@@ -146,10 +141,7 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
             Math.max(w, h) === Math.min(1440, Math.max(display.width, display.height)),
         ],
       ] as const) {
-        const res = await t.app.inject({
-          url: `/api/assets/${asset.id}/thumbnail?size=${size}`,
-          headers: admin.headers,
-        });
+        const res = await fetchRenditionOf(t.app, admin, asset.id, size);
         assert.equal(res.statusCode, 200, `${file} ${size}: ${res.body}`);
         const meta = await sharp(res.rawPayload).metadata();
         assert.equal(meta.format, size === 'thumbnail' ? 'webp' : 'jpeg');
@@ -170,10 +162,7 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
 
   it('turns every orientation upright: each Landscape_N looks like Landscape_1', async () => {
     const grey = async (file: string) => {
-      const res = await t.app.inject({
-        url: `/api/assets/${assets.get(file)!.id}/thumbnail?size=preview`,
-        headers: admin.headers,
-      });
+      const res = await fetchRenditionOf(t.app, admin, assets.get(file)!.id, 'preview');
       return sharp(res.rawPayload).resize(48, 32, { fit: 'fill' }).greyscale().raw().toBuffer();
     };
     for (const shape of ['Landscape', 'Portrait']) {

@@ -10,11 +10,12 @@ import {
   startTestApp,
   setupAdmin,
   uploadBytes,
-  uploadFile,
   waitForAsset,
   type AssetBody,
   type Session,
   type TestApp,
+  uploadCorpus,
+  fetchRendition as fetchRenditionOf,
 } from '../helpers/test-app.js';
 
 /*
@@ -31,22 +32,18 @@ describe('every camera RAW of the corpus (Canon CRW, Kodak KDC, GoPro GPR)', () 
   before(async () => {
     t = await startTestApp();
     admin = await setupAdmin(t.app);
-    const ids = new Map<string, string>();
-    for (const file of await corpusFiles('raw', /\.(crw|gpr|kdc)$/i)) {
-      const res = await uploadFile(t.app, admin, corpusPath(file));
-      assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
-      ids.set(file, res.json<{ id: string }>().id);
-    }
-    for (const [file, id] of ids) assets.set(file, await waitForAsset(t.app, admin, id, 120_000));
+    const uploaded = await uploadCorpus(
+      t.app,
+      admin,
+      await corpusFiles('raw', /\.(crw|gpr|kdc)$/i),
+    );
+    for (const [file, asset] of uploaded) assets.set(file, asset);
   });
 
   after(() => t.close());
 
   const fetchRendition = (asset: AssetBody, size: 'thumbnail' | 'preview') =>
-    t.app.inject({
-      url: `/api/assets/${asset.id}/thumbnail?size=${size}`,
-      headers: admin.headers,
-    });
+    fetchRenditionOf(t.app, admin, asset.id, size);
   const withPreview = ['raw/CRW_0305.CRW', 'raw/P003913.KDC'];
 
   it('accepts every RAW on upload', () => {

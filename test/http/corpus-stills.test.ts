@@ -6,11 +6,12 @@ import {
   startTestApp,
   setupAdmin,
   uploadBytes,
-  uploadFile,
   waitForAsset,
   type AssetBody,
   type Session,
   type TestApp,
+  uploadCorpus,
+  fetchRendition as fetchRenditionOf,
 } from '../helpers/test-app.js';
 
 const JXL = 'png-webp-gif-tiff/8bit-sRGB.jxl';
@@ -75,23 +76,15 @@ describe('every still of the corpus besides JPEG and HEIC (PNG, GIF, WebP, AVIF,
       ...(await corpusFiles('color-icc', /\.jpe?g$/i)),
       ...(await corpusFiles('jpeg-exif', /\.mpo$/i)),
     ];
-    const ids = new Map<string, string>();
-    for (const file of files) {
-      const res = await uploadFile(t.app, admin, corpusPath(file));
-      assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
-      ids.set(file, res.json<{ id: string }>().id);
-    }
-    for (const [file, id] of ids) assets.set(file, await waitForAsset(t.app, admin, id, 120_000));
+    const uploaded = await uploadCorpus(t.app, admin, files);
+    for (const [file, asset] of uploaded) assets.set(file, asset);
   });
 
   after(() => t.close());
 
   const stills = () => [...assets].filter(([file]) => file !== JXL);
   const fetchRendition = async (asset: AssetBody, size: 'thumbnail' | 'preview') => {
-    const res = await t.app.inject({
-      url: `/api/assets/${asset.id}/thumbnail?size=${size}`,
-      headers: admin.headers,
-    });
+    const res = await fetchRenditionOf(t.app, admin, asset.id, size);
     assert.equal(res.statusCode, 200, `${asset.id} ${size}: ${res.body}`);
     return res.rawPayload;
   };

@@ -14,6 +14,8 @@ import {
   type AssetBody,
   type Session,
   type TestApp,
+  uploadCorpus,
+  fetchRendition as fetchRenditionOf,
 } from '../helpers/test-app.js';
 import { expectedPosition } from '../helpers/truth-expectations.js';
 import {
@@ -36,15 +38,10 @@ describe('the corpus videos (real ffprobe and ffmpeg)', () => {
   before(async () => {
     t = await startTestApp();
     admin = await setupAdmin(t.app);
-    const ids = new Map<string, string>();
-    for (const file of await corpusFiles('video', VIDEO)) {
-      const res = await uploadFile(t.app, admin, corpusPath(file), {
-        fileCreatedAt: FILE_CREATED_AT,
-      });
-      assert.equal(res.statusCode, 201, `${file}: ${res.body}`);
-      ids.set(file, res.json<{ id: string }>().id);
-    }
-    for (const [file, id] of ids) assets.set(file, await waitForAsset(t.app, admin, id, 120_000));
+    const uploaded = await uploadCorpus(t.app, admin, await corpusFiles('video', VIDEO), {
+      fields: { fileCreatedAt: FILE_CREATED_AT },
+    });
+    for (const [file, asset] of uploaded) assets.set(file, asset);
   });
 
   after(() => t.close());
@@ -115,10 +112,7 @@ describe('the corpus videos (real ffprobe and ffmpeg)', () => {
         ['thumbnail', 'webp'],
         ['preview', 'jpeg'],
       ] as const) {
-        const res = await t.app.inject({
-          url: `/api/assets/${asset.id}/thumbnail?size=${size}`,
-          headers: admin.headers,
-        });
+        const res = await fetchRenditionOf(t.app, admin, asset.id, size);
         assert.equal(res.statusCode, 200, `${file} ${size}: ${res.body}`);
         const meta = await sharp(res.rawPayload).metadata();
         assert.equal(meta.format, format, `${file} ${size}`);
