@@ -1,10 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UndecodableImageError } from '../../core/media/image-renderer.js';
 import { readExifOrientation, type ExifOrientation } from './exif-orientation.js';
 import { primaryImageHasTransforms } from './heif-container.js';
+import {
+  runTool,
+  ToolNotFoundError,
+  ToolOutputTooLargeError,
+  ToolTimeoutError,
+} from './run-tool.js';
 
 /** Debian's libheif-examples; scripts/ensure-ready.mjs installs it. */
 const HEIF_CONVERT = 'heif-convert';
@@ -59,26 +64,23 @@ export async function decodeHeic(path: string, limits: HeicDecodeLimits): Promis
   }
 }
 
-function runHeifConvert(input: string, output: string, timeoutSeconds: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      HEIF_CONVERT,
-      ['--quiet', '-q', INTERMEDIATE_QUALITY, input, output],
-      { timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024 },
-      (error, _stdout, stderr) => {
-        if (!error) return resolve();
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT')
-          return reject(
-            new UndecodableImageError(
-              'HEIC needs heif-convert (Debian package libheif-examples), which is not installed',
-            ),
-          );
-        if (error.killed) return reject(new UndecodableImageError('decoding took too long'));
-        reject(new UndecodableImageError(describeHeifConvertError(String(stderr))));
-      },
-    );
-  });
+async function runHeifConvert(input: string, output: string, timeoutSeconds: number) {
+  let run;
+  try {
+    run = await runTool(HEIF_CONVERT, ['--quiet', '-q', INTERMEDIATE_QUALITY, input, output], {
+      timeoutMs: timeoutSeconds * 1000,
+      maxStdoutBytes: 1024 * 1024,
+    });
+  } catch (error) {
+    if (error instanceof ToolNotFoundError && error.code === 'ENOENT')
+      throw new UndecodableImageError(
+        'HEIC needs heif-convert (Debian package libheif-examples), which is not installed',
+      );
+    if (error instanceof ToolTimeoutError || error instanceof ToolOutputTooLargeError)
+      throw new UndecodableImageError('decoding took too long');
+    throw new UndecodableImageError(describeHeifConvertError(''));
+  }
+  if (run.code !== 0) throw new UndecodableImageError(describeHeifConvertError(run.stderr));
 }
 
 // heif-convert says e.g. "Could not read HEIF/AVIF file: Invalid input: Unexpected end of file".

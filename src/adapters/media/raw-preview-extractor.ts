@@ -1,8 +1,13 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { UndecodableImageError } from '../../core/media/image-renderer.js';
 import type { ExifOrientation } from './exif-orientation.js';
 import { rawContainerKind } from './raw-container.js';
+import {
+  runTool,
+  ToolNotFoundError,
+  ToolOutputTooLargeError,
+  ToolTimeoutError,
+} from './run-tool.js';
 
 export interface RawPreview {
   /** The largest picture the camera embedded: a JPEG mostly, an uncompressed TIFF in old Kodaks. */
@@ -148,33 +153,27 @@ const exiftoolScript = () =>
   (scriptPath ??= import('exiftool-vendored').then(({ exiftoolPath }) => exiftoolPath()));
 
 async function runExiftool(args: string[], deadline: number, maxBuffer: number): Promise<Buffer> {
-  const script = await exiftoolScript();
-  const timeout = Math.max(1, deadline - Date.now());
-  return new Promise((resolvePromise, reject) => {
-    execFile(
-      script,
-      args,
-      { encoding: 'buffer', timeout, killSignal: 'SIGKILL', maxBuffer },
-      (error, stdout, stderr) => {
-        // ExifTool exits 1 when a file lacks the asked tag or has a minor error, yet answers.
-        if (!error || (typeof error.code === 'number' && stdout.length > 0))
-          return resolvePromise(stdout);
-        if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-          return reject(new UndecodableImageError('the embedded preview is too large'));
-        if (error.killed) return reject(new UndecodableImageError('decoding took too long'));
-        if (error.code === 'ENOENT' || error.code === 'EACCES')
-          return reject(
-            new UndecodableImageError(
-              `RAW previews need ExifTool, which could not be run (${error.code})`,
-            ),
-          );
-        const reason = stderr.toString('utf8').trim().split('\n')[0];
-        reject(
-          new UndecodableImageError(
-            `ExifTool could not read the file${reason ? ` (${reason})` : ''}`,
-          ),
-        );
-      },
-    );
-  });
+  let run;
+  try {
+    run = await runTool(await exiftoolScript(), args, {
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      maxStdoutBytes: maxBuffer,
+    });
+  } catch (error) {
+    if (error instanceof ToolOutputTooLargeError)
+      throw new UndecodableImageError('the embedded preview is too large');
+    if (error instanceof ToolTimeoutError)
+      throw new UndecodableImageError('decoding took too long');
+    if (error instanceof ToolNotFoundError)
+      throw new UndecodableImageError(
+        `RAW previews need ExifTool, which could not be run (${error.code})`,
+      );
+    throw error;
+  }
+  // ExifTool exits 1 when a file lacks the asked tag or has a minor error, yet answers.
+  if (run.code === 0 || (run.code !== null && run.stdout.length > 0)) return run.stdout;
+  const reason = run.stderr.split('\n')[0];
+  throw new UndecodableImageError(
+    `ExifTool could not read the file${reason ? ` (${reason})` : ''}`,
+  );
 }

@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { MediaToolMissingError } from '../../core/media/video-errors.js';
+import {
+  runTool,
+  ToolNotFoundError,
+  ToolOutputTooLargeError,
+  ToolTimeoutError,
+} from './run-tool.js';
 
-export interface MediaToolRun {
-  /** Exit code; null when it was killed. */
-  code: number | null;
-  stdout: Buffer;
-  /** The last lines ffmpeg wrote about what went wrong. */
-  stderr: string;
-}
+export type { ToolRun as MediaToolRun } from './run-tool.js';
 
 export class MediaToolTimeoutError extends Error {
   constructor(tool: string, seconds: number) {
@@ -17,56 +16,36 @@ export class MediaToolTimeoutError extends Error {
 }
 
 const STDOUT_LIMIT = 16 * 1024 * 1024;
-const STDERR_KEEP = 4096;
 
 /**
- * Runs ffmpeg or ffprobe with a time limit. A run past the limit is killed (SIGKILL: a process
- * stuck decoding a hostile file may ignore gentler signals), so a bad file never holds a worker.
- * A binary that is not there is a MediaToolMissingError naming the variable that points to it.
+ * Runs ffmpeg or ffprobe with a time limit (see runTool). A binary that is not there is a
+ * MediaToolMissingError naming the variable that points to it.
  */
-export function runMediaTool(
+export async function runMediaTool(
   binary: string,
   args: readonly string[],
   options: { timeoutMs: number; tool: 'ffmpeg' | 'ffprobe'; pathVariable: string },
-): Promise<MediaToolRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    let stdoutBytes = 0;
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-      if (stdoutBytes <= STDOUT_LIMIT) stdout.push(chunk);
-      else child.kill('SIGKILL');
+) {
+  try {
+    return await runTool(binary, args, {
+      timeoutMs: options.timeoutMs,
+      maxStdoutBytes: STDOUT_LIMIT,
     });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP);
-    });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      // Both programs come in Debian's ffmpeg package, so the reason names that.
-      if (error.code === 'ENOENT' || error.code === 'EACCES')
-        reject(
-          new MediaToolMissingError(
-            `ffmpeg is not installed: ${options.tool} could not be run as "${binary}" ` +
-              `(${error.code}); install Debian's ffmpeg package or set ${options.pathVariable}`,
-          ),
-        );
-      else reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (timedOut) reject(new MediaToolTimeoutError(options.tool, options.timeoutMs / 1000));
-      else if (stdoutBytes > STDOUT_LIMIT)
-        reject(new Error(`${options.tool} wrote more than ${STDOUT_LIMIT} bytes`));
-      else resolve({ code, stdout: Buffer.concat(stdout), stderr: stderr.trim() });
-    });
-  });
+  } catch (error) {
+    // Both programs come in Debian's ffmpeg package, so the reason names that.
+    if (error instanceof ToolNotFoundError)
+      throw new MediaToolMissingError(
+        `ffmpeg is not installed: ${options.tool} could not be run as "${binary}" ` +
+          `(${error.code}); install Debian's ffmpeg package or set ${options.pathVariable}`,
+      );
+    if (error instanceof ToolTimeoutError)
+      throw new MediaToolTimeoutError(options.tool, error.seconds);
+    if (error instanceof ToolOutputTooLargeError)
+      throw new Error(`${options.tool} wrote more than ${error.limitBytes} bytes`, {
+        cause: error,
+      });
+    throw error;
+  }
 }
 
 /**
