@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseConnection, DialectFeatures } from './dialect-features.js';
 import * as initial from './migrations/0001-initial.js';
 import * as jobOutbox from './migrations/0002-job-outbox.js';
+import * as mediaDetails from './migrations/0003-media-details.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -11,6 +12,7 @@ type DialectMigration = {
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-job-outbox': jobOutbox,
+  '0003-media-details': mediaDetails,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

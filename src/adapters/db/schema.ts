@@ -79,6 +79,22 @@ export interface AssetsTable {
   status: Generated<string>;
   error: string | null;
   updated_at: string;
+  video_codec: string | null;
+  audio_codec: string | null;
+  frame_rate: number | null;
+  playback_status: string | null;
+  playback_key: string | null;
+  hls_key: string | null;
+  playback_error: string | null;
+  content_id: string | null;
+  burst_id: string | null;
+  live_photo_video_id: string | null;
+  is_hidden: Generated<number>;
+  sidecar_key: string | null;
+  description: string | null;
+  rating: number | null;
+  /** A JSON array of strings, or null for none. */
+  keywords: string | null;
 }
 
 export interface TimelineBucketsTable {

@@ -48,6 +48,36 @@ export interface Asset {
   trashedAt: string | null;
   status: AssetStatus;
   error: string | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  frameRate: number | null;
+  /** How a video plays in a browser; null for a still. */
+  playback: Playback | null;
+  /** Apple's content identifier, shared by a Live Photo's still and its video. */
+  contentId: string | null;
+  /** Shared by the frames of one burst, so a later feature can stack them. */
+  burstId: string | null;
+  /** On a Live Photo's (or motion photo's) still: the asset that holds its motion part. */
+  livePhotoVideoId: string | null;
+  /** A motion part: kept and played through its still, but listed nowhere on its own. */
+  isHidden: boolean;
+  /** The XMP sidecar uploaded with the photo, stored beside the original. */
+  sidecarKey: string | null;
+  description: string | null;
+  /** 0 to 5 stars (-1: rejected), as XMP defines it. */
+  rating: number | null;
+  keywords: string[];
+}
+
+export type PlaybackStatus = 'pending' | 'original' | 'encoded' | 'failed';
+
+export interface Playback {
+  /** `original`: the original plays as it is; `encoded`: `encodedKey` holds a playable copy. */
+  status: PlaybackStatus;
+  encodedKey: string | null;
+  /** The HLS master playlist; its variant playlists and segments lie beside it. */
+  hlsKey: string | null;
+  error: string | null;
 }
 
 export interface Renditions {
@@ -92,6 +122,14 @@ export type AssetMetadata = Pick<
   | 'focalLength'
   | 'durationMs'
   | 'mimeType'
+  | 'videoCodec'
+  | 'audioCodec'
+  | 'frameRate'
+  | 'contentId'
+  | 'burstId'
+  | 'description'
+  | 'rating'
+  | 'keywords'
 >;
 
 export const originalKeyFor = (checksum: string): string =>

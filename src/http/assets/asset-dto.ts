@@ -46,6 +46,19 @@ export const AssetDto = Type.Object(
     uploadedAt: Type.String(),
     deviceId: NullableString,
     deviceAssetId: NullableString,
+    videoCodec: NullableString,
+    audioCodec: NullableString,
+    frameRate: Type.Union([Type.Number({ description: 'frames per second' }), Type.Null()]),
+    livePhotoVideoId: Type.Union([
+      Type.String({
+        description: "The asset holding this still's motion part (Live or motion photo)",
+      }),
+      Type.Null(),
+    ]),
+    burstId: NullableString,
+    description: NullableString,
+    rating: Type.Union([Type.Integer({ minimum: -1, maximum: 5 }), Type.Null()]),
+    keywords: Type.Array(Type.String()),
   },
   { $id: 'Asset' },
 );
@@ -84,5 +97,13 @@ export function toAssetDto(asset: Asset) {
     uploadedAt: asset.uploadedAt,
     deviceId: asset.deviceId,
     deviceAssetId: asset.deviceAssetId,
+    videoCodec: asset.videoCodec,
+    audioCodec: asset.audioCodec,
+    frameRate: asset.frameRate,
+    livePhotoVideoId: asset.livePhotoVideoId,
+    burstId: asset.burstId,
+    description: asset.description,
+    rating: asset.rating,
+    keywords: asset.keywords,
   };
 }

@@ -1,18 +1,18 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import type { DatabaseConnection, DialectFeatures } from '../dialect-features.js';
+import type { BucketRule, DatabaseConnection, DialectFeatures } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { redactPassword } from '../redact-password.js';
 
 // Keeps a month's count in step with every insert, move, archive, trash, restore and delete:
 // the same rules as SQLite's triggers, in one PL/pgSQL function.
-const bucketTriggers = [
-  `CREATE FUNCTION assets_bucket_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+const bucketTriggers = ({ columns, visible }: BucketRule): string[] => [
+  `CREATE OR REPLACE FUNCTION assets_bucket_sync() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
-     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.is_archived = 0 AND OLD.trashed_at IS NULL THEN
+     IF TG_OP IN ('UPDATE', 'DELETE') AND ${visible('OLD')} THEN
        UPDATE timeline_buckets SET count = count - 1
        WHERE owner_id = OLD.owner_id AND month = OLD.month;
      END IF;
-     IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.is_archived = 0 AND NEW.trashed_at IS NULL THEN
+     IF TG_OP IN ('UPDATE', 'INSERT') AND ${visible('NEW')} THEN
        INSERT INTO timeline_buckets (owner_id, month, count) VALUES (NEW.owner_id, NEW.month, 1)
        ON CONFLICT (owner_id, month) DO UPDATE SET count = timeline_buckets.count + 1;
      END IF;
@@ -22,8 +22,14 @@ const bucketTriggers = [
    FOR EACH ROW EXECUTE FUNCTION assets_bucket_sync()`,
   `CREATE TRIGGER assets_bucket_delete AFTER DELETE ON assets
    FOR EACH ROW EXECUTE FUNCTION assets_bucket_sync()`,
-  `CREATE TRIGGER assets_bucket_update AFTER UPDATE OF owner_id, month, is_archived, trashed_at
+  `CREATE TRIGGER assets_bucket_update AFTER UPDATE OF owner_id, month, ${columns.join(', ')}
    ON assets FOR EACH ROW EXECUTE FUNCTION assets_bucket_sync()`,
+];
+
+const dropBucketTriggers = [
+  'DROP TRIGGER IF EXISTS assets_bucket_insert ON assets',
+  'DROP TRIGGER IF EXISTS assets_bucket_delete ON assets',
+  'DROP TRIGGER IF EXISTS assets_bucket_update ON assets',
 ];
 
 export const postgresFeatures: DialectFeatures = {
@@ -32,6 +38,7 @@ export const postgresFeatures: DialectFeatures = {
   // bigserial is already an auto-incrementing column.
   autoIncrement: (column) => column,
   timelineBucketTriggers: bucketTriggers,
+  dropTimelineBucketTriggers: dropBucketTriggers,
   supportsSkipLocked: true,
   // Many processes upload at once: a transaction-scoped advisory lock on the checksum's hash
   // serialises the ones that touch the same content. See: [Note: Content locks].

@@ -3,32 +3,38 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { fsync } from '../../fs/fsync.js';
-import type { DatabaseConnection, DialectFeatures } from '../dialect-features.js';
+import type { BucketRule, DatabaseConnection, DialectFeatures } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { withStatementCache } from './statement-cache.js';
 
 // Keeps a month's count in step with every insert, move, archive, trash, restore and delete.
 // The `WHERE true` lets SQLite parse an upsert after a SELECT.
-const bucketTriggers = [
+const bucketTriggers = ({ columns, visible }: BucketRule): string[] => [
   `CREATE TRIGGER assets_bucket_insert AFTER INSERT ON assets
-   WHEN NEW.is_archived = 0 AND NEW.trashed_at IS NULL
+   WHEN ${visible('NEW')}
    BEGIN
      INSERT INTO timeline_buckets (owner_id, month, count) VALUES (NEW.owner_id, NEW.month, 1)
      ON CONFLICT (owner_id, month) DO UPDATE SET count = count + 1;
    END`,
   `CREATE TRIGGER assets_bucket_delete AFTER DELETE ON assets
-   WHEN OLD.is_archived = 0 AND OLD.trashed_at IS NULL
+   WHEN ${visible('OLD')}
    BEGIN
      UPDATE timeline_buckets SET count = count - 1 WHERE owner_id = OLD.owner_id AND month = OLD.month;
    END`,
-  `CREATE TRIGGER assets_bucket_update AFTER UPDATE OF owner_id, month, is_archived, trashed_at ON assets
+  `CREATE TRIGGER assets_bucket_update AFTER UPDATE OF owner_id, month, ${columns.join(', ')} ON assets
    BEGIN
      UPDATE timeline_buckets SET count = count - 1
-     WHERE OLD.is_archived = 0 AND OLD.trashed_at IS NULL AND owner_id = OLD.owner_id AND month = OLD.month;
+     WHERE ${visible('OLD')} AND owner_id = OLD.owner_id AND month = OLD.month;
      INSERT INTO timeline_buckets (owner_id, month, count)
-     SELECT NEW.owner_id, NEW.month, 1 WHERE NEW.is_archived = 0 AND NEW.trashed_at IS NULL
+     SELECT NEW.owner_id, NEW.month, 1 WHERE ${visible('NEW')}
      ON CONFLICT (owner_id, month) DO UPDATE SET count = count + 1;
    END`,
+];
+
+const dropBucketTriggers = [
+  'DROP TRIGGER IF EXISTS assets_bucket_insert',
+  'DROP TRIGGER IF EXISTS assets_bucket_delete',
+  'DROP TRIGGER IF EXISTS assets_bucket_update',
 ];
 
 export const sqliteFeatures: DialectFeatures = {
@@ -36,6 +42,7 @@ export const sqliteFeatures: DialectFeatures = {
   autoIncrementType: 'integer',
   autoIncrement: (column) => column.autoIncrement(),
   timelineBucketTriggers: bucketTriggers,
+  dropTimelineBucketTriggers: dropBucketTriggers,
   supportsSkipLocked: false,
   // One connection runs one transaction at a time, so every transaction is already serialised.
   lockContent: async () => {},

@@ -144,5 +144,10 @@ export async function up(db: Kysely<unknown>, dialect: DialectFeatures): Promise
     .columns(['queue', 'status', 'run_at', 'id'])
     .execute();
 
-  for (const statement of dialect.timelineBucketTriggers) await sql.raw(statement).execute(db);
+  const visibleRule = {
+    columns: ['is_archived', 'trashed_at'],
+    visible: (row: string) => `${row}.is_archived = 0 AND ${row}.trashed_at IS NULL`,
+  };
+  for (const statement of dialect.timelineBucketTriggers(visibleRule))
+    await sql.raw(statement).execute(db);
 }

@@ -53,7 +53,11 @@ export class KyselyAssetRepository implements AssetRepository {
   }
 
   async list(ownerId: string, query: AssetListQuery): Promise<Asset[]> {
-    let q = this.db.selectFrom('assets').selectAll().where('owner_id', '=', ownerId);
+    let q = this.db
+      .selectFrom('assets')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('is_hidden', '=', 0);
     if (query.isFavorite !== undefined) q = q.where('is_favorite', '=', query.isFavorite ? 1 : 0);
     if (query.isArchived !== undefined) q = q.where('is_archived', '=', query.isArchived ? 1 : 0);
     if (query.isTrashed !== undefined)
@@ -132,6 +136,14 @@ export class KyselyAssetRepository implements AssetRepository {
         focal_length: m.focalLength,
         duration_ms: m.durationMs,
         mime_type: m.mimeType,
+        video_codec: m.videoCodec,
+        audio_codec: m.audioCodec,
+        frame_rate: m.frameRate,
+        content_id: m.contentId,
+        burst_id: m.burstId,
+        description: m.description,
+        rating: m.rating,
+        keywords: m.keywords.length > 0 ? JSON.stringify(m.keywords) : null,
         updated_at: now(),
       })
       .where('id', '=', id)

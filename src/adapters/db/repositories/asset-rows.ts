@@ -1,5 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Asset, AssetStatus, AssetType, NewAsset } from '../../../core/assets/asset.js';
+import type {
+  Asset,
+  AssetStatus,
+  AssetType,
+  NewAsset,
+  PlaybackStatus,
+} from '../../../core/assets/asset.js';
 import { monthOf } from '../../../core/media/capture-time.js';
 import type { AssetsTable } from '../schema.js';
 
@@ -49,6 +55,25 @@ export function toAsset(row: Selectable<AssetsTable>): Asset {
     trashedAt: row.trashed_at,
     status: row.status as AssetStatus,
     error: row.error,
+    videoCodec: row.video_codec,
+    audioCodec: row.audio_codec,
+    frameRate: row.frame_rate,
+    playback: row.playback_status
+      ? {
+          status: row.playback_status as PlaybackStatus,
+          encodedKey: row.playback_key,
+          hlsKey: row.hls_key,
+          error: row.playback_error,
+        }
+      : null,
+    contentId: row.content_id,
+    burstId: row.burst_id,
+    livePhotoVideoId: row.live_photo_video_id,
+    isHidden: row.is_hidden === 1,
+    sidecarKey: row.sidecar_key,
+    description: row.description,
+    rating: row.rating,
+    keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
   };
 }
 
@@ -90,5 +115,19 @@ export function toNewAssetRow(asset: NewAsset): Insertable<AssetsTable> {
     trashed_at: null,
     error: null,
     updated_at: asset.uploadedAt,
+    video_codec: null,
+    audio_codec: null,
+    frame_rate: null,
+    playback_status: null,
+    playback_key: null,
+    hls_key: null,
+    playback_error: null,
+    content_id: null,
+    burst_id: null,
+    live_photo_video_id: null,
+    sidecar_key: null,
+    description: null,
+    rating: null,
+    keywords: null,
   };
 }

@@ -47,7 +47,8 @@ export class KyselyTimelineRepository implements TimelineRepository {
       .where('owner_id', '=', ownerId)
       .where('month', '=', bucket)
       .where('is_archived', '=', 0)
-      .where('trashed_at', 'is', null);
+      .where('trashed_at', 'is', null)
+      .where('is_hidden', '=', 0);
     if (after) {
       q = q.where(afterCursor(after));
     }

@@ -54,6 +54,15 @@ export const metadataHandler =
       focalLength: meta.focalLength,
       durationMs: probe?.durationMs ?? meta.durationMs,
       mimeType: chooseMimeType(asset.mimeType, meta.mimeType),
+      videoCodec: probe?.videoCodec ?? null,
+      audioCodec: probe?.audioCodec ?? null,
+      frameRate: probe?.frameRate ?? null,
+      // Filled in by the Live Photo, burst and sidecar readers.
+      contentId: null,
+      burstId: null,
+      description: null,
+      rating: null,
+      keywords: [],
     });
     // What ExifTool read is kept either way; the asset stays listed, with the reason.
     if (video && 'reason' in video) {
