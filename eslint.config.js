@@ -24,7 +24,17 @@ const forbiddenInCore = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test/fixtures/', 'bench/.work/', 'scratch/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      'test/fixtures/',
+      'bench/.work/',
+      'scratch/',
+      'web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,6 +51,13 @@ export default tseslint.config(
           message: 'Read configuration through src/config.ts only.',
         },
       ],
+    },
+  },
+  {
+    // The service worker runs in the browser, outside the bundle.
+    files: ['web/public/sw.js'],
+    languageOptions: {
+      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly' },
     },
   },
   {

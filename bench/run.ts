@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { ensureIngestJpegs } from './corpus.js';
 import { ingestBaseline, ingestKeepsake, PARALLEL, type IngestRun } from './ingest.js';
 import { measureDatabaseSize } from './database-size.js';
+import { measureFormats } from './formats.js';
 import { measureQueueOverhead } from './queue-overhead.js';
 import { ingestScaleOut } from './scaleout.js';
+import { BROWSER_ASSETS, measureBrowser } from './browser.js';
+import { ensureTranscodeClip, transcodeBaseline, transcodeKeepsake } from './transcode.js';
 import { buildCompiled, ROOT, stopAll, WORK } from './lib.js';
 import { measuringCpu, waitForQuiet } from './load.js';
 import type { Rss } from './memory.js';
@@ -20,7 +23,7 @@ import {
 } from './timeline.js';
 
 /*
- * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout]
+ * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|browser|formats]
  * Prints one table; every Keepsake figure sits beside a baseline measured in the same run on
  * the same machine, because absolute figures say little across machines.
  */
@@ -44,6 +47,9 @@ async function main(): Promise<void> {
   if (!only || only === 'ingest') rows.push(await ingest(notes));
   if (!only || only === 'timeline') rows.push(...(await timeline(notes)));
   if (!only || only === 'scaleout') rows.push(...(await scaleOut(notes)));
+  if (!only || only === 'formats') rows.push(...(await measureFormats(notes, quietly)));
+  if (!only || only === 'transcode') rows.push(await transcode(notes));
+  if (!only || only === 'browser') rows.push(...(await browser(notes)));
 
   if (busyRuns > 0)
     notes.unshift(
@@ -154,6 +160,68 @@ async function scaleOut(notes: string[]): Promise<Row[]> {
       `${bull.result.redisBytesPerJob?.toFixed(0)} bytes per completed job while it is kept`,
   );
   return rows;
+}
+
+/** A video's playable copy through the playback job, beside plain ffmpeg with the same arguments. */
+async function transcode(notes: string[]): Promise<Row> {
+  const clip = await ensureTranscodeClip();
+  buildCompiled();
+  console.log('transcode: baseline (plain ffmpeg)...');
+  const b = await quietly(() => transcodeBaseline(clip));
+  console.log(`  ${b.result.seconds.toFixed(1)} s; Keepsake...`);
+  const k = await quietly(() => transcodeKeepsake(clip));
+  console.log(`  ${k.result.seconds.toFixed(1)} s`);
+  const ratio = b.result.seconds / k.result.seconds;
+  notes.push(
+    `transcode: peak RSS of the encoding ffmpeg ${k.result.ffmpegPeakMiB.toFixed(0)} MiB ` +
+      `(baseline ${b.result.ffmpegPeakMiB.toFixed(0)} MiB), Keepsake's server ` +
+      `${k.result.serverPeakMiB?.toFixed(0)} MiB; Keepsake ${others(k.othersShare)}, ` +
+      `baseline ${others(b.othersShare)}`,
+  );
+  return [
+    'transcode: s, 20 s 1080p MPEG-4 clip → 720p H.264/AAC MP4, upload to playback done',
+    k.result.seconds.toFixed(1),
+    b.result.seconds.toFixed(1),
+    `${ratio.toFixed(2)} (baseline/Keepsake); target ≥ 0.95: ${ratio >= 0.95 ? 'met' : 'MISSED'}`,
+  ];
+}
+
+/** The web app on a 100k-asset library in chromium, beside an empty page from the same server. */
+async function browser(notes: string[]): Promise<Row[]> {
+  console.log('browser: web app on a 100k-asset library, and an empty page...');
+  const { result, othersShare } = await quietly(() => measureBrowser());
+  const { keepsake: k, empty: e } = result;
+  const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+  notes.push(
+    `browser: ${BROWSER_ASSETS.toLocaleString('en')} assets over ${result.months} months, ` +
+      `chromium headless 1280×800, scrolled evenly through 50 months in 10 s; ${others(othersShare)}`,
+  );
+  return [
+    [
+      'browser: navigation to first screen of thumbnails, ms',
+      String(k.firstScreenMs),
+      String(e.firstScreenMs),
+      `${(k.firstScreenMs / e.firstScreenMs).toFixed(1)}× the empty page`,
+    ],
+    [
+      'browser: frames per second while scrolling 50 months',
+      k.fps.toFixed(0),
+      e.fps.toFixed(0),
+      `p95 frame ${k.p95FrameMs.toFixed(0)} ms (empty page ${e.p95FrameMs.toFixed(0)} ms)`,
+    ],
+    [
+      'browser: most DOM elements while scrolling',
+      String(k.maxDomNodes),
+      String(e.maxDomNodes),
+      'must stay bounded',
+    ],
+    [
+      'browser: JavaScript transferred on first load, KiB (compressed)',
+      kib(k.jsBytes),
+      kib(e.jsBytes),
+      `target ≤ 300 KiB gzipped: ${k.jsBytes <= 300 * 1024 ? 'met' : 'MISSED'}`,
+    ],
+  ];
 }
 
 async function timeline(notes: string[]): Promise<Row[]> {

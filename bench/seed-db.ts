@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ROOT, setupUser, startKeepsake, WORK } from './lib.js';
@@ -25,19 +25,23 @@ const SCHEMA_FILES = [
  * migrations and creates the user); the rows go in directly, since a million uploads would
  * take days. The triggers fill timeline_buckets as they would for uploads.
  */
-export async function ensureTimelineData(): Promise<string> {
-  const hash = createHash('sha256').update(SEED);
+export async function ensureTimelineData(
+  count = ASSETS,
+  thumbnails: ThumbnailKeys = 'per-asset',
+): Promise<string> {
+  const hash = createHash('sha256').update(SEED).update(thumbnails);
   for (const file of SCHEMA_FILES) hash.update(file).update(readFileSync(join(ROOT, file)));
-  const name = `timeline-1m-${hash.digest('hex').slice(0, 12)}`;
+  const prefix = `timeline-${count}-`;
+  const name = `${prefix}${hash.digest('hex').slice(0, 12)}`;
   const dataDir = join(WORK, name);
   if (existsSync(join(dataDir, '.complete'))) return dataDir;
 
-  // Older caches are a gigabyte each and will not be used again.
+  // Older caches of this size (a gigabyte for a million) will not be used again.
   for (const old of existsSync(WORK) ? readdirSync(WORK) : [])
-    if (old.startsWith('timeline-1m-')) await rm(join(WORK, old), { recursive: true, force: true });
+    if (old.startsWith(prefix)) await rm(join(WORK, old), { recursive: true, force: true });
 
   console.log(
-    `Building a database of ${ASSETS.toLocaleString('en')} assets in ${dataDir} (once)...`,
+    `Building a database of ${count.toLocaleString('en')} assets in ${dataDir} (once)...`,
   );
   const started = performance.now();
   const server = await startKeepsake('timeline-setup', dataDir);
@@ -47,8 +51,9 @@ export async function ensureTimelineData(): Promise<string> {
   } finally {
     await server.stop();
   }
-  insertAssets(join(dataDir, 'keepsake.db'), ownerId);
-  await writeFile(join(dataDir, '.complete'), `${ASSETS} assets of ${ownerId}\n`);
+  insertAssets(join(dataDir, 'keepsake.db'), ownerId, count, thumbnails);
+  if (thumbnails === 'shared') await writeSharedThumbnails(join(dataDir, 'blobs'));
+  await writeFile(join(dataDir, '.complete'), `${count} assets of ${ownerId}\n`);
   console.log(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return dataDir;
 }
@@ -98,7 +103,43 @@ const CAMERAS = [
 ] as const;
 const OFFSETS = [null, 0, 60, 120, -300, -420, 330, 540];
 
-function insertAssets(file: string, ownerId: string): void {
+/**
+ * `per-asset`: each asset names its own rendition files, which do not exist (the API benchmarks
+ * never fetch them). `shared`: every asset names one of SHARED_THUMBNAILS real files, so a
+ * browser showing the library gets real images without a hundred thousand files on disk.
+ */
+export type ThumbnailKeys = 'per-asset' | 'shared';
+const SHARED_THUMBNAILS = 24;
+const sharedKey = (i: number, size: 'thumbnail' | 'preview') =>
+  `renditions/bench/${size}-${i % SHARED_THUMBNAILS}.${size === 'thumbnail' ? 'webp' : 'jpeg'}`;
+
+/** Plain colour fields with a gradient, as small as real thumbnails of skies and walls. */
+async function writeSharedThumbnails(blobs: string): Promise<void> {
+  const { default: sharp } = await import('sharp');
+  await mkdir(join(blobs, 'renditions', 'bench'), { recursive: true });
+  for (let i = 0; i < SHARED_THUMBNAILS; i++) {
+    const hue = (i * 360) / SHARED_THUMBNAILS;
+    const svg = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="333" height="250"><defs><linearGradient id="g">` +
+        `<stop offset="0" stop-color="hsl(${hue},60%,45%)"/><stop offset="1" stop-color="hsl(${hue + 40},70%,70%)"/>` +
+        `</linearGradient></defs><rect width="333" height="250" fill="url(#g)"/></svg>`,
+    );
+    await sharp(svg)
+      .webp({ quality: 70 })
+      .toFile(join(blobs, sharedKey(i, 'thumbnail')));
+    await sharp(svg)
+      .resize(1440)
+      .jpeg({ quality: 80 })
+      .toFile(join(blobs, sharedKey(i, 'preview')));
+  }
+}
+
+function insertAssets(
+  file: string,
+  ownerId: string,
+  count: number,
+  thumbnails: ThumbnailKeys,
+): void {
   const db = new BetterSqlite3(file);
   try {
     // Build speed only: nothing to protect in a database that is made again on failure.
@@ -109,7 +150,7 @@ function insertAssets(file: string, ownerId: string): void {
       `INSERT INTO assets (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
     );
     db.transaction(() => {
-      for (const row of benchAssetRows(ownerId, ASSETS)) insert.run(...row);
+      for (const row of benchAssetRows(ownerId, count, thumbnails)) insert.run(...row);
     })();
     db.pragma('journal_mode = WAL'); // as Keepsake keeps it
   } finally {
@@ -123,7 +164,11 @@ export const ASSET_COLUMNS = COLUMNS;
  * `count` ready assets of one owner, values in ASSET_COLUMNS order, spread over YEARS years; the
  * same rows on every machine (seeded), shaped like a phone's library (4 % videos, 60 % with GPS).
  */
-export function* benchAssetRows(ownerId: string, count: number): Generator<unknown[]> {
+export function* benchAssetRows(
+  ownerId: string,
+  count: number,
+  thumbnails: ThumbnailKeys = 'per-asset',
+): Generator<unknown[]> {
   const random = mulberry32(42);
   const span = Date.UTC(FIRST_YEAR + YEARS, 0, 1) - Date.UTC(FIRST_YEAR, 0, 1);
   const randomBytes = (n: number) =>
@@ -174,8 +219,16 @@ export function* benchAssetRows(ownerId: string, count: number): Generator<unkno
       isVideo ? Math.floor(random() * 60_000) : null,
       // Videos have no renditions until ffmpeg support arrives (see the thumbnails step).
       isVideo ? null : randomBytes(21).toString('base64'),
-      isVideo ? null : `renditions/${id.slice(0, 2)}/${id}/thumbnail.webp`,
-      isVideo ? null : `renditions/${id.slice(0, 2)}/${id}/preview.jpeg`,
+      isVideo
+        ? null
+        : thumbnails === 'shared'
+          ? sharedKey(i, 'thumbnail')
+          : `renditions/${id.slice(0, 2)}/${id}/thumbnail.webp`,
+      isVideo
+        ? null
+        : thumbnails === 'shared'
+          ? sharedKey(i, 'preview')
+          : `renditions/${id.slice(0, 2)}/${id}/preview.jpeg`,
       isVideo ? null : randomBytes(12).toString('base64url'),
       random() < 0.02 ? 1 : 0,
       'ready',

@@ -4,7 +4,15 @@
 // its sources are newer than the build. Plain Node, no dependencies: it runs before any exist.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -50,7 +58,28 @@ const SYSTEM_TOOLS = [
   },
   // iPhone and Samsung HEIC photos: sharp's prebuilt libvips cannot decode HEVC.
   { tool: 'heif-convert', pkg: 'libheif-examples', why: 'HEIC thumbnails' },
+  // JPEG XL: the prebuilt libvips has no JPEG XL decoder either (djxl and jxlinfo, 0.7 on bookworm).
+  { tool: 'djxl', pkg: 'libjxl-tools', why: 'JPEG XL thumbnails' },
 ];
+
+// What only the tests need: the browser the web app's end-to-end tests drive (playwright-core
+// drives Debian's chromium; playwright's own browser downloads cannot reach their servers here).
+const TEST_TOOLS = [{ tool: 'chromium', pkg: 'chromium', why: 'the web app tests' }];
+
+function ensureTestTools() {
+  const missing = TEST_TOOLS.filter(({ tool }) => !has(process.env.KEEPSAKE_CHROMIUM_PATH || tool));
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0 || !has('apt-get')) {
+    console.error(
+      '[keepsake] Please install chromium (or set KEEPSAKE_CHROMIUM_PATH): the web app tests need it.',
+    );
+    process.exit(1);
+  }
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
 
 function ensureSystemTools() {
   const missing = SYSTEM_TOOLS.filter(({ tool }) => !has(tool));
@@ -66,6 +95,13 @@ function ensureSystemTools() {
       `[keepsake] Please install: ${packages.join(', ')} (needed for ${missing.map(({ why }) => why).join(', ')}).`,
     );
     process.exit(1);
+  } else if (!missing.some(({ pkg }) => pkg === 'ffmpeg') || ensureLocalFfmpeg()) {
+    const others = missing.filter(({ pkg }) => pkg !== 'ffmpeg');
+    if (others.length > 0)
+      console.error(
+        `[keepsake] Not installed: ${[...new Set(others.map(({ pkg }) => pkg))].join(', ')} ` +
+          `(needed for ${others.map(({ why }) => why).join(', ')}).`,
+      );
   } else {
     // Photos work without ffmpeg: say what is missing, and let videos fail with that reason.
     console.error(
@@ -73,6 +109,35 @@ function ensureSystemTools() {
         `frame until it is (apt-get install ffmpeg, or set KEEPSAKE_FFMPEG_PATH and KEEPSAKE_FFPROBE_PATH).`,
     );
   }
+}
+
+// Without root or apt: the npm builds of ffmpeg and ffprobe, installed into .tools/ (git-ignored)
+// rather than the project's lockfile, as only such machines need them. Keepsake uses them when no
+// ffmpeg is on the PATH: see [Note: Which ffmpeg] in src/adapters/media/media-tool-binaries.ts.
+const LOCAL_FFMPEG = ['@ffmpeg-installer/ffmpeg@1.1.0', '@ffprobe-installer/ffprobe@2.1.2'];
+
+function ensureLocalFfmpeg() {
+  if (process.env.KEEPSAKE_FFMPEG_PATH || process.env.KEEPSAKE_FFPROBE_PATH) return false;
+  const tools = join(root, '.tools');
+  const platform = `${process.platform}-${process.arch}`;
+  const exe = (tool) => (process.platform === 'win32' ? `${tool}.exe` : tool);
+  const binaries = ['ffmpeg', 'ffprobe'].map((tool) =>
+    join(tools, 'node_modules', `@${tool}-installer`, platform, exe(tool)),
+  );
+  if (binaries.every((path) => existsSync(path))) return true;
+  console.error('[keepsake] No ffmpeg and no apt-get as root: installing npm builds into .tools/');
+  mkdirSync(tools, { recursive: true });
+  // Its own package.json, so npm installs here and never climbs to the project's.
+  writeFileSync(join(tools, 'package.json'), '{ "private": true }\n');
+  const result = spawnSync(
+    'npm',
+    ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...LOCAL_FFMPEG],
+    { cwd: tools, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (result.status !== 0 || !binaries.every((path) => existsSync(path))) return false;
+  for (const path of binaries) chmodSync(path, 0o755); // not every tarball keeps the bit
+  console.error(`[keepsake] Videos will use ${binaries.join(' and ')}.`);
+  return true;
 }
 
 function ensureDependencies() {
@@ -102,7 +167,20 @@ function ensureBuild() {
   writeFileSync(stamp, new Date().toISOString());
 }
 
+// The web app (web/, React + Vite) into dist/web, which the server serves at `/`.
+function ensureWebBuild() {
+  const stamp = join(root, 'dist', 'web', '.keepsake-build');
+  const sourcesChanged =
+    !existsSync(stamp) || newestMtime(join(root, 'web')) > statSync(stamp).mtimeMs;
+  if (!sourcesChanged) return;
+  run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);
+  writeFileSync(stamp, new Date().toISOString());
+}
+
 checkNode();
 ensureSystemTools();
 ensureDependencies();
+if (args.has('--test')) ensureTestTools();
 if (args.has('--build')) ensureBuild();
+// The server serves it; the browser tests drive it.
+if (args.has('--build') || args.has('--test')) ensureWebBuild();

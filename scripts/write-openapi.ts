@@ -1,6 +1,11 @@
-// Regenerates docs/openapi.json from the route schemas: `npm run openapi`.
+// Regenerates docs/openapi.json from the route schemas, and the web client's types from it:
+// `npm run openapi`.
 import { writeFile } from 'node:fs/promises';
+import { CLIENT_TYPES_PATH, generateClientTypes } from './openapi-client.js';
 import { generateOpenApiDocument, OPENAPI_PATH } from './openapi-document.js';
 
-await writeFile(OPENAPI_PATH, await generateOpenApiDocument());
+const document = await generateOpenApiDocument();
+await writeFile(OPENAPI_PATH, document);
 console.log(`wrote ${OPENAPI_PATH}`);
+await writeFile(CLIENT_TYPES_PATH, await generateClientTypes(document));
+console.log(`wrote ${CLIENT_TYPES_PATH}`);

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { chooseMediaTool, systemLookup } from './adapters/media/media-tool-binaries.js';
+import type { TranscodePolicy } from './core/media/playback-rules.js';
 
 /**
  * Keepsake's configuration, read from the environment: the only place that reads `process.env`.
@@ -41,6 +43,14 @@ export interface Config {
   /** The ffmpeg and ffprobe programs that read videos: names looked up on the PATH, or paths. */
   ffmpegPath: string;
   ffprobePath: string;
+  /** When videos get a copy every browser plays: see [Note: Video playback]. */
+  videoTranscode: TranscodePolicy;
+  /** The short side of that copy, in pixels (never enlarged). */
+  videoTargetHeight: number;
+  /** Videos longer than this also get HLS. */
+  hlsMinSeconds: number;
+  /** An encode running longer is stopped, and the video's playback marked failed. */
+  transcodeTimeoutSeconds: number;
   /** libvips threads per image being rendered; 0 works it out (see imageThreadsFor). */
   imageThreads: number;
   /**
@@ -50,6 +60,8 @@ export interface Config {
   mediaDelivery: 'stream' | 'presigned';
   /** How long a presigned media URL stays valid. */
   presignedUrlSeconds: number;
+  /** The built web app to serve at `/`; null: the one `npm start` builds (dist/web). */
+  webDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +108,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (match && value !== undefined)
       queueConcurrency[match[1]!.toLowerCase().replace(/_/g, '-')] = int(name, 0, 0, 64);
   }
+  /** A positive number of seconds; fractions allowed (a test stops an encode at once). */
+  const seconds = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 7 * 86_400)
+      throw new ConfigError(name, `must be a number of seconds above 0, got "${raw}"`);
+    return value;
+  };
+  // The PATH, for finding ffmpeg: from `env` when it has one (tests pass only KEEPSAKE_*).
+  const tools = () => systemLookup(env.PATH ?? process.env.PATH);
   const dataDir = resolve(env.KEEPSAKE_DATA_DIR?.trim() || './data');
   /** A URL with one of `schemes`, or (where `pathAllowed`) a path, which has no scheme. */
   const url = <T extends string | null>(
@@ -171,16 +194,33 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool('KEEPSAKE_SECURE_COOKIES', false),
     exiftoolProcesses: int('KEEPSAKE_EXIFTOOL_PROCESSES', 2, 1, 16),
     imageThreads: int('KEEPSAKE_IMAGE_THREADS', 0, 0, 256),
-    ffmpegPath: env.KEEPSAKE_FFMPEG_PATH?.trim() || 'ffmpeg',
-    ffprobePath: env.KEEPSAKE_FFPROBE_PATH?.trim() || 'ffprobe',
+    // See: [Note: Which ffmpeg] in adapters/media/media-tool-binaries.ts.
+    ffmpegPath: env.KEEPSAKE_FFMPEG_PATH?.trim() || chooseMediaTool('ffmpeg', tools()),
+    ffprobePath: env.KEEPSAKE_FFPROBE_PATH?.trim() || chooseMediaTool('ffprobe', tools()),
+    videoTranscode: oneOf('KEEPSAKE_VIDEO_TRANSCODE', 'needed', [
+      'never',
+      'needed',
+      'always',
+    ] as const),
+    videoTargetHeight: int('KEEPSAKE_VIDEO_TARGET_HEIGHT', 720, 144, 4320),
+    hlsMinSeconds: int('KEEPSAKE_HLS_MIN_SECONDS', 30, 0, 86_400),
+    transcodeTimeoutSeconds: seconds('KEEPSAKE_TRANSCODE_TIMEOUT_SECONDS', 3600),
     mediaDelivery,
     // S3 signs for a week at most; a minute is the least a slow client needs to start a download.
     presignedUrlSeconds: int('KEEPSAKE_PRESIGNED_URL_SECONDS', 900, 60, 7 * 86_400),
+    webDir: env.KEEPSAKE_WEB_DIR?.trim() ? resolve(env.KEEPSAKE_WEB_DIR.trim()) : null,
   };
 }
 
 export const concurrencyFor = (config: Config, queue: string): number =>
-  config.queueConcurrency[queue] ?? config.jobConcurrency;
+  config.queueConcurrency[queue] ??
+  Math.min(config.jobConcurrency, QUEUE_CONCURRENCY_CAPS[queue] ?? Infinity);
+
+/**
+ * Queues whose default is below KEEPSAKE_JOB_CONCURRENCY: an encode already keeps every core
+ * busy, so two at once only finish both later (KEEPSAKE_CONCURRENCY_TRANSCODE raises it).
+ */
+const QUEUE_CONCURRENCY_CAPS: Record<string, number> = { transcode: 1 };
 
 /**
  * libvips threads per image. By default the cores are shared out among the images rendered at

@@ -13,9 +13,12 @@ import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-re
 import { KyselyTransactor } from './adapters/db/repositories/transactor.js';
 import { KyselyUserRepository } from './adapters/db/repositories/user-repository.js';
 import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reader.js';
+import { ExiftoolSidecarReader } from './adapters/media/exiftool-sidecar-reader.js';
 import { FfmpegVideoFrameExtractor } from './adapters/media/ffmpeg-video-frame-extractor.js';
 import { FfprobeVideoProber } from './adapters/media/ffprobe-video-prober.js';
+import { FfmpegVideoTranscoder } from './adapters/media/ffmpeg-video-transcoder.js';
 import { fileTypeSniffer } from './adapters/media/file-type-sniffer.js';
+import { ExiftoolEmbeddedVideoExtractor } from './adapters/media/exiftool-embedded-video-extractor.js';
 import {
   openSharedRateLimitStore,
   type SharedRateLimitStore,
@@ -26,10 +29,15 @@ import { concurrencyFor, imageThreadsFor, type Config } from './config.js';
 import { AssetsService } from './core/assets/assets-service.js';
 import { PurgeService } from './core/assets/purge-service.js';
 import { UploadService } from './core/assets/upload-service.js';
+import { SidecarService } from './core/assets/sidecar-service.js';
 import { AuthService } from './core/auth/auth-service.js';
 import { metadataHandler } from './core/jobs/handlers/metadata-handler.js';
 import { thumbnailsHandler } from './core/jobs/handlers/thumbnails-handler.js';
+import { playbackHandler } from './core/jobs/handlers/playback-handler.js';
+import { PlaybackService } from './core/assets/playback-service.js';
 import { JobRunner } from './core/jobs/job-runner.js';
+import { LivePhotoLinker } from './core/live-photos/live-photo-linker.js';
+import { MotionPhotoService } from './core/live-photos/motion-photo-service.js';
 import { QUEUES } from './core/jobs/pipeline.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { QueueCounts } from './core/ports/job-queue.js';
@@ -42,7 +50,11 @@ export interface Keepsake {
   users: UsersService;
   auth: AuthService;
   assets: AssetsService;
+  /** Videos as browsers play them (the encoded copy, HLS). */
+  playback: PlaybackService;
   uploads: UploadService;
+  /** XMP sidecars, attached with a photo or later. */
+  sidecars: SidecarService;
   purge: PurgeService;
   timeline: TimelineService;
   metrics: PrometheusMetrics;
@@ -122,6 +134,20 @@ export async function createKeepsake(
   };
   const metrics = new PrometheusMetrics(jobCounts);
   const purge = new PurgeService(assetRepository, transactor, blobs, clock, config.trashDays);
+  // The API process loads ExifTool too, on the first sidecar, to refuse one that is not XMP.
+  const sidecarReader = new ExiftoolSidecarReader(metadataReader);
+  const uploads = new UploadService(blobs, transactor, fileTypeSniffer, clock);
+  const videoProber = new FfprobeVideoProber({ binary: config.ffprobePath });
+  const livePhotos = new LivePhotoLinker(
+    assetRepository,
+    new MotionPhotoService(
+      blobs,
+      transactor,
+      fileTypeSniffer,
+      new ExiftoolEmbeddedVideoExtractor({ prober: videoProber }),
+      clock,
+    ),
+  );
   const runner = new JobRunner(
     queue,
     assetRepository,
@@ -130,13 +156,27 @@ export async function createKeepsake(
         assetRepository,
         blobs,
         metadataReader,
-        new FfprobeVideoProber({ binary: config.ffprobePath }),
+        videoProber,
+        livePhotos,
+        sidecarReader,
       ),
       thumbnails: thumbnailsHandler(
         assetRepository,
         blobs,
         renderer,
         new FfmpegVideoFrameExtractor({ binary: config.ffmpegPath }),
+      ),
+      playback: playbackHandler(
+        assetRepository,
+        blobs,
+        videoProber,
+        new FfmpegVideoTranscoder({ binary: config.ffmpegPath }),
+        {
+          transcode: config.videoTranscode,
+          targetHeight: config.videoTargetHeight,
+          hlsMinSeconds: config.hlsMinSeconds,
+          timeoutMs: config.transcodeTimeoutSeconds * 1000,
+        },
       ),
     },
     metrics.observeJob,
@@ -170,7 +210,9 @@ export async function createKeepsake(
     auth,
     rateLimitStore,
     assets: new AssetsService(assetRepository, blobs, clock),
-    uploads: new UploadService(blobs, transactor, fileTypeSniffer, clock),
+    playback: new PlaybackService(assetRepository, blobs),
+    uploads,
+    sidecars: new SidecarService(assetRepository, transactor, blobs, sidecarReader, uploads),
     purge,
     timeline: new TimelineService(new KyselyTimelineRepository(db)),
     metrics,

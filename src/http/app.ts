@@ -9,7 +9,9 @@ import type { Keepsake } from '../keepsake.js';
 import { apiKeyRoutes } from './api-keys/routes.js';
 import { AssetDto } from './assets/asset-dto.js';
 import { assetRoutes } from './assets/routes.js';
+import { playbackRoutes } from './assets/playback-routes.js';
 import { uploadRoutes } from './assets/upload-routes.js';
+import { sidecarRoutes } from './assets/sidecar-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { registerAuthentication } from './authentication.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -21,6 +23,7 @@ import { userRoutes } from './users/routes.js';
 import { tusRoutes } from './uploads/tus-routes.js';
 import { openApiDocumentation } from './openapi.js';
 import { registerMetrics } from './metrics/metrics.js';
+import { webRoutes } from './web/routes.js';
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -69,6 +72,7 @@ export async function buildApp(
     await app.register(routes, { keepsake });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (keepsake.config.role !== 'worker') await app.register(webRoutes, { keepsake });
   return app;
 }
 
@@ -77,8 +81,10 @@ const API_ROUTES = [
   userRoutes,
   apiKeyRoutes,
   uploadRoutes,
+  sidecarRoutes,
   tusRoutes,
   assetRoutes,
+  playbackRoutes,
   timelineRoutes,
   jobRoutes,
 ];

@@ -72,11 +72,11 @@ const countsOf = async (queue: JobQueue, name: string): Promise<QueueCounts> =>
 describeJobQueueConformance('BullMQ (Redis)', async () => {
   const redis = await redisOrFail();
   const prefix = `${RUN_PREFIX}-conformance`;
-  // Retry delays long enough that a loaded machine's jitter cannot reorder them (see the backoff test).
   const open = async () => new BullmqJobQueue(REDIS_URL, { prefix, retryBaseMs: 150 });
   return {
     open,
     reopen: open,
+    retryBaseMs: 150,
     destroy: async () => {
       await deleteKeys(redis, prefix);
       await redis.quit();
@@ -181,10 +181,15 @@ describe('BullMQ job queue', () => {
     };
     const runner = new JobRunner(
       queue,
-      { markReady: async () => {}, markFailed: async () => {} } as unknown as AssetRepository,
+      {
+        markReady: async () => {},
+        markFailed: async () => {},
+        get: async () => ({ type: 'image' }),
+      } as unknown as AssetRepository,
       {
         metadata: handler('metadata'),
         thumbnails: handler('thumbnails'),
+        playback: handler('playback'),
       },
     );
     runner.start({ concurrency: () => 1 });
@@ -370,7 +375,7 @@ function spawnRunnerKilledAfterFollowUp(options: BullmqJobQueueOptions): ChildPr
       process.kill(process.pid, 'SIGKILL');
     };
     const completed = async () => ({ status: 'completed' });
-    new JobRunner(queue, {}, { metadata: completed, thumbnails: completed }).start({
+    new JobRunner(queue, {}, { metadata: completed, thumbnails: completed, playback: completed }).start({
       concurrency: (name) => (name === 'metadata' ? 1 : 0),
     });`;
   return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {

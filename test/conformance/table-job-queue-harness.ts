@@ -12,13 +12,14 @@ export function tableQueueHarness(
   connect: () => Promise<DatabaseConnection>,
   dropDatabase: () => Promise<void>,
 ): JobQueueHarness {
+  const RETRY_BASE_MS = 150;
   const connections: DatabaseConnection[] = [];
   const open = async () => {
     const connection = await connect();
     connections.push(connection);
     await migrateToLatest(connection);
     const queue = new TableJobQueue(connection.db, connection.features, {
-      retryBaseMs: 150, // long enough that jitter cannot reorder the retry delays
+      retryBaseMs: RETRY_BASE_MS,
       pollIntervalMs: 20,
     });
     await queue.recoverStalled(true);
@@ -27,6 +28,7 @@ export function tableQueueHarness(
   return {
     open,
     reopen: open,
+    retryBaseMs: RETRY_BASE_MS,
     destroy: async () => {
       for (const c of connections) await c.close();
       await dropDatabase();

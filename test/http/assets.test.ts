@@ -279,6 +279,42 @@ describe('assets: upload, dedupe, serve, trash', () => {
     assert.ok(!keys.some((key) => key.includes(id)), 'renditions removed');
   });
 
+  it('deletes one trashed asset for good, and refuses one not in the trash', async () => {
+    const { id } = (
+      await uploadBytes(
+        t.app,
+        admin,
+        await readFile(corpusPath('gps/Samsung GT-I9000 (Galaxy S).jpg')),
+        'galaxy.jpg',
+      )
+    ).json();
+    const asset = await waitForAsset(t.app, admin, id);
+    const forGood = () =>
+      t.app.inject({
+        method: 'DELETE',
+        url: `/api/assets/${id}?permanently=true`,
+        headers: admin.headers,
+      });
+    const refused = await forGood();
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().code, 'ASSET_NOT_IN_TRASH');
+    assert.equal(
+      (await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers })).statusCode,
+      200,
+    );
+
+    await t.app.inject({ method: 'DELETE', url: `/api/assets/${id}`, headers: admin.headers });
+    assert.equal((await forGood()).statusCode, 204);
+    assert.equal(
+      (await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers })).statusCode,
+      404,
+    );
+    const keys = await storedKeys(t);
+    assert.ok(!keys.some((key) => key.includes(asset.checksum as string)), 'original removed');
+    assert.ok(!keys.some((key) => key.includes(id)), 'renditions removed');
+    assert.equal((await forGood()).statusCode, 404);
+  });
+
   it('uploading a trashed photo again brings it back', async () => {
     const bytes = await readFile(corpusPath('gps/mongolia.jpeg'));
     const { id } = (await uploadBytes(t.app, admin, bytes, 'mongolia.jpeg')).json();

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { exiftoolPath } from 'exiftool-vendored';
@@ -105,6 +107,37 @@ describe('every camera RAW of the corpus (Canon CRW, Kodak KDC, GoPro GPR)', () 
     assert.ok(toTurned < toUnturned / 2, `${toTurned} vs ${toUnturned}`);
   });
 
+  it('turns a Canon CRW by its own CanonRaw Rotation (it has no EXIF Orientation)', async () => {
+    const file = 'raw/CRW_0305.CRW';
+    const dir = await mkdtemp(join(tmpdir(), 'keepsake-test-crw-'));
+    try {
+      // The corpus's CRW was shot level (Rotation 0); this copy says the camera was turned.
+      const turned = join(dir, 'turned.crw');
+      await copyFile(corpusPath(file), turned);
+      await promisify(execFile)(await exiftoolPath(), [
+        '-CanonRaw:Rotation=90',
+        '-overwrite_original',
+        turned,
+      ]);
+      const res = await uploadBytes(t.app, admin, await readFile(turned), 'turned.crw');
+      assert.equal(res.statusCode, 201, res.body);
+      const asset = await waitForAsset(t.app, admin, res.json<{ id: string }>().id, 60_000);
+      assert.equal(asset.status, 'ready', String(asset.error));
+      assert.deepEqual([asset.width, asset.height], [1704, 2272]);
+
+      const shown = (await fetchRendition(asset, 'preview')).rawPayload;
+      assert.deepEqual(Object.values(await sizeOf(shown)), [480, 640]);
+      const embedded = await extractTag(corpusPath(file), 'JpgFromRaw');
+      const pixels = (image: Buffer, angle: number) =>
+        sharp(image).rotate(angle).resize(48, 64, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+      const toTurned = distance(await pixels(shown, 0), await pixels(embedded, 90));
+      const toOpposite = distance(await pixels(shown, 0), await pixels(embedded, 270));
+      assert.ok(toTurned < toOpposite / 2, `${toTurned} vs ${toOpposite}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails a truncated RAW with a readable reason, keeping the original downloadable', async () => {
     const whole = await readFile(corpusPath('raw/CRW_0305.CRW'));
     const truncated = whole.subarray(0, Math.floor(whole.length * 0.3));
@@ -157,6 +190,11 @@ function withOrientation(tiff: Buffer, value: number): Buffer {
   visit(u32(4));
   assert.ok(patched > 0, 'an Orientation entry to patch');
   return copy;
+}
+
+async function sizeOf(image: Buffer) {
+  const { width, height } = await sharp(image).metadata();
+  return { width, height };
 }
 
 async function extractTag(path: string, tag: string): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
+import { CLIENT_TYPES_PATH, generateClientTypes } from '../../scripts/openapi-client.js';
 import { generateOpenApiDocument, OPENAPI_PATH } from '../../scripts/openapi-document.js';
 
 describe('OpenAPI document', () => {
@@ -19,5 +20,10 @@ describe('OpenAPI document', () => {
       assert.ok(document.paths[path], `${path} is documented`);
     }
     assert.ok(document.components.schemas.Asset);
+  });
+
+  it('types the web client exactly as the committed document says (run `npm run openapi`)', async () => {
+    const committed = await readFile(OPENAPI_PATH, 'utf8');
+    assert.equal(await readFile(CLIENT_TYPES_PATH, 'utf8'), await generateClientTypes(committed));
   });
 });

@@ -25,6 +25,8 @@ describe('ffprobe output', () => {
         videoCodec: 'h264',
         audioCodec: 'aac',
         frameRate: 29.99,
+        container: 'mov,mp4,m4a,3gp,3g2,mj2',
+        pixelFormat: 'yuv420p',
       },
     );
   });

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import type { ExifDateTime, ExifTool, Tags } from 'exiftool-vendored';
 import { CAPTURE_DATE_TAGS, isValidLocal } from '../../core/media/capture-time.js';
+import {
+  chooseDescription,
+  mergeKeywords,
+  toRating,
+} from '../../core/media/descriptive-metadata.js';
 import type { FileDate, FileMetadata, MetadataReader } from '../../core/media/metadata-reader.js';
 
 /**
@@ -82,6 +87,7 @@ const NUMERIC_TAGS = [
   'GPSLongitude',
   'GPSPosition',
   'Duration',
+  'Rating',
 ];
 
 const TEXT_TAGS = [
@@ -112,6 +118,21 @@ const TEXT_TAGS = [
   'Lens',
   'Error',
   'Warning',
+  // What a person wrote: [Note: Description, rating and keywords].
+  'Description',
+  'ImageDescription',
+  'Caption-Abstract',
+  'Subject',
+  'Keywords',
+  // Live Photos (Apple's MakerNote in the still, QuickTime Keys in the video; older ExifTool
+  // versions name the MakerNote's tag MediaGroupUUID), bursts, and motion photos' flags.
+  'ContentIdentifier',
+  'MediaGroupUUID',
+  'BurstUUID',
+  'BurstID',
+  'CameraBurstID',
+  'MotionPhoto',
+  'MicroVideo',
 ];
 
 /** As ReadTask.for builds them from the options, with the tag list in place of `-all`. */
@@ -161,6 +182,15 @@ export function toFileMetadata(tags: Tags): FileMetadata {
     iso: toPositiveInt(t.ISO),
     focalLength: toNumber(t.FocalLength),
     durationMs: duration !== null ? Math.round(duration * 1000) : null,
+    contentId: toText(t.ContentIdentifier) ?? toText(t.MediaGroupUUID),
+    burstId: toText(t.BurstUUID) ?? toText(t.BurstID) ?? toText(t.CameraBurstID),
+    embedsVideo: toNumber(t.MotionPhoto) === 1 || toNumber(t.MicroVideo) === 1,
+    description: chooseDescription(
+      [t.Description, t.ImageDescription, t['Caption-Abstract']],
+      toText(t.Make),
+    ),
+    rating: toRating(t.Rating),
+    keywords: mergeKeywords(t.Subject, t.Keywords),
     warnings: [...(tags.errors ?? []), ...(tags.warnings ?? [])],
   };
 }

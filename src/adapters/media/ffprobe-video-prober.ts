@@ -34,7 +34,7 @@ export class FfprobeVideoProber implements VideoProber {
 /** The parts of `ffprobe -print_format json -show_format -show_streams` that are read. */
 export interface FfprobeOutput {
   streams?: FfprobeStream[];
-  format?: { duration?: string };
+  format?: { duration?: string; format_name?: string };
 }
 
 interface FfprobeStream {
@@ -44,6 +44,7 @@ interface FfprobeStream {
   height?: number;
   sample_aspect_ratio?: string;
   avg_frame_rate?: string;
+  pix_fmt?: string;
   duration?: string;
   disposition?: { attached_pic?: number };
   tags?: { rotate?: string };
@@ -71,6 +72,8 @@ export function toVideoProbe(output: FfprobeOutput): VideoProbe {
     videoCodec: video.codec_name ?? 'unknown',
     audioCodec: streams.find((s) => s.codec_type === 'audio')?.codec_name ?? null,
     frameRate: ratio(video.avg_frame_rate, '/'),
+    container: output.format?.format_name ?? null,
+    pixelFormat: video.pix_fmt ?? null,
   };
 }
 

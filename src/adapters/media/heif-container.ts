@@ -2,7 +2,8 @@ import { open } from 'node:fs/promises';
 
 /*
  * Just enough of the HEIF container (ISO/IEC 23008-12, boxes as in ISO BMFF) to route a file to
- * the HEVC decoder and to know whether its primary image carries its own rotation or mirror.
+ * the HEVC decoder, to know whether its primary image carries its own rotation or mirror, and to
+ * read the colour signal (HDR transfer) it declares.
  */
 
 // Brands of HEVC-coded HEIF. AVIF shares 'mif1' but sharp decodes AV1 itself, so it is not here.
@@ -84,19 +85,52 @@ async function readMetaBox(path: string): Promise<Buffer | undefined> {
  * iPhones also write, must not turn it again. Samsung phones write only the EXIF Orientation.
  */
 export async function primaryImageHasTransforms(path: string): Promise<boolean> {
+  const found = await primaryImageProperties(path);
+  return found?.boxes.some((box) => box.type === 'irot' || box.type === 'imir') ?? false;
+}
+
+/** The colour signal an 'nclx' colour box declares (ITU-T H.273 code points). */
+export interface NclxColour {
+  primaries: number;
+  transfer: number;
+  matrix: number;
+}
+
+/** The primary image's 'nclx' colour box, if it has one (AVIF mostly; an ICC 'colr' is not it). */
+export async function readPrimaryNclx(path: string): Promise<NclxColour | undefined> {
+  const found = await primaryImageProperties(path);
+  for (const box of found?.boxes ?? []) {
+    if (box.type !== 'colr' || box.end - box.start < 10) continue;
+    if (found!.data.toString('latin1', box.start, box.start + 4) !== 'nclx') continue;
+    const at = box.start + 4;
+    const { data } = found!;
+    return {
+      primaries: data.readUInt16BE(at),
+      transfer: data.readUInt16BE(at + 2),
+      matrix: data.readUInt16BE(at + 4),
+    };
+  }
+  return undefined;
+}
+
+/** The property boxes ('ipco') that 'ipma' associates with the primary item ('pitm'). */
+async function primaryImageProperties(
+  path: string,
+): Promise<{ data: Buffer; boxes: Box[] } | undefined> {
   const data = await readMetaBox(path);
-  if (!data) return false;
+  if (!data) return undefined;
   const meta = [...boxesIn(data, 0, data.length)][0]!;
   // 'meta' and 'pitm' and 'ipma' are full boxes: a version byte and three flag bytes first.
   const pitm = child(data, meta, 'pitm', 4);
   const iprp = child(data, meta, 'iprp', 4);
   const ipco = iprp && child(data, iprp, 'ipco');
   const ipma = iprp && child(data, iprp, 'ipma');
-  if (!pitm || !ipco || !ipma) return false;
+  if (!pitm || !ipco || !ipma) return undefined;
   const primary =
     data[pitm.start] === 0 ? data.readUInt16BE(pitm.start + 4) : data.readUInt32BE(pitm.start + 4);
-  const properties = [...boxesIn(data, ipco.start, ipco.end)].map((box) => box.type);
+  const properties = [...boxesIn(data, ipco.start, ipco.end)];
 
+  const boxes: Box[] = [];
   const version = data[ipma.start]!;
   const wideIndex = (data[ipma.start + 3]! & 1) === 1;
   let at = ipma.start + 4;
@@ -110,9 +144,9 @@ export async function primaryImageHasTransforms(path: string): Promise<boolean> 
       // The top bit says "essential"; the rest is a 1-based index into 'ipco'.
       const index = wideIndex ? data.readUInt16BE(at) & 0x7fff : data[at]! & 0x7f;
       at += wideIndex ? 2 : 1;
-      const type = properties[index - 1];
-      if (item === primary && (type === 'irot' || type === 'imir')) return true;
+      const property = properties[index - 1];
+      if (item === primary && property) boxes.push(property);
     }
   }
-  return false;
+  return { data, boxes };
 }

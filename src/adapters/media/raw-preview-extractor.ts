@@ -12,7 +12,10 @@ import {
 export interface RawPreview {
   /** The largest picture the camera embedded: a JPEG mostly, an uncompressed TIFF in old Kodaks. */
   data: Buffer;
-  /** The RAW's own EXIF Orientation: the embedded picture is stored as the sensor saw it. */
+  /**
+   * The RAW's own EXIF Orientation (a Canon CRW's Rotation): the embedded picture is stored as the
+   * sensor saw it.
+   */
   orientation: ExifOrientation;
   /** The RAW's full size as displayed, not the preview's; undefined when ExifTool gives none. */
   displayed: { width: number; height: number } | undefined;
@@ -48,6 +51,7 @@ const LISTING_ARGS = [
   '-n',
   '-FileType',
   '-Orientation',
+  '-CanonRaw:Rotation',
   '-ImageWidth',
   '-ImageHeight',
   '-Preview:all',
@@ -90,7 +94,10 @@ export async function extractRawPreview(
   const data = await runExiftool(['-b', `-${tag}`, file], deadline, PREVIEW_LIMIT);
   if (data.length === 0)
     throw new UndecodableImageError(`the ${tag} embedded in the RAW file could not be extracted`);
-  const orientation = toOrientation(tags.Orientation);
+  const orientation =
+    tags.Orientation === undefined
+      ? fromCanonRawRotation(tags.Rotation)
+      : toOrientation(tags.Orientation);
   const width = toSide(tags.ImageWidth);
   const height = toSide(tags.ImageHeight);
   const displayed =
@@ -141,6 +148,16 @@ function toOrientation(value: unknown): ExifOrientation {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 8
     ? (value as ExifOrientation)
     : 1;
+}
+
+/**
+ * A CRW (CIFF) has no EXIF Orientation: its ImageInfo Rotation is the clockwise turn, in degrees,
+ * that shows the stored picture upright (dcraw and LibRaw read it so: 90 is EXIF Orientation 6).
+ */
+function fromCanonRawRotation(degrees: unknown): ExifOrientation {
+  if (typeof degrees !== 'number') return 1;
+  const turns: Record<number, ExifOrientation> = { 90: 6, 180: 3, 270: 8 };
+  return turns[(((degrees % 360) + 360) % 360) as number] ?? 1;
 }
 
 function toSide(value: unknown): number | undefined {

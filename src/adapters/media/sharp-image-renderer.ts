@@ -7,8 +7,11 @@ import {
   type RenderedImage,
 } from '../../core/media/image-renderer.js';
 import type { ExifOrientation } from './exif-orientation.js';
+import { readHdrSignal, toneMapToSrgb, type HdrSignal } from './hdr-tone-map.js';
 import { decodeHeic } from './heic-decoder.js';
 import { isHevcHeif } from './heif-container.js';
+import { decodeJxl, isJpegXl } from './jxl-decoder.js';
+import { narrowLevelsStretch } from './narrow-range-levels.js';
 import { extractRawPreview } from './raw-preview-extractor.js';
 
 // Loaded on first use: libvips costs ~25 MB, and a process that serves only the API never needs it.
@@ -17,6 +20,14 @@ const loadSharp = async () => (await import('sharp')).default;
 export const THUMBNAIL_SHORT_SIDE = 250;
 export const PREVIEW_LONG_SIDE = 1440;
 const THUMBHASH_MAX_SIDE = 100;
+/**
+ * What transparent pixels are shown on: JPEG has no alpha, and transparent pixels often hold
+ * black (a GIF's transparent index, a PNG logo's empty corners), which dropping the alpha showed.
+ * The WebP thumbnail is flattened the same way, though WebP could keep alpha: it is made from the
+ * same decode, and a transparent thumbnail would show the grid's background (dark in dark mode,
+ * where black line art vanishes) instead of what the preview shows.
+ */
+const TRANSPARENT_SHOWN_AS = { r: 255, g: 255, b: 255 };
 
 export interface SharpRendererOptions {
   /** Images claiming more pixels than this are refused before decoding (decompression bombs). */
@@ -29,9 +40,10 @@ export interface SharpRendererOptions {
 /**
  * Renditions with sharp (libvips). The original is decoded once, already shrunk on load to the
  * preview size, upright (EXIF orientation) and in sRGB; the thumbnail and the placeholder are
- * made from that decoded preview, not from the file again. HEVC-coded HEIF (iPhone, Samsung),
- * which this libvips cannot decode, goes through heif-convert first (heic-decoder.ts); a camera
- * RAW is shown by the largest preview embedded in it (raw-preview-extractor.ts).
+ * made from that decoded preview, not from the file again. HEVC-coded HEIF (iPhone, Samsung)
+ * and JPEG XL, which this libvips cannot decode, go through heif-convert (heic-decoder.ts) or djxl
+ * (jxl-decoder.ts) first; a camera RAW is shown by the largest preview embedded in it
+ * (raw-preview-extractor.ts); an HDR AVIF is tone-mapped (hdr-tone-map.ts).
  */
 export class SharpImageRenderer implements ImageRenderer {
   constructor(private readonly options: SharpRendererOptions = {}) {}
@@ -47,9 +59,8 @@ export class SharpImageRenderer implements ImageRenderer {
       sharp(file, { failOn: 'error', limitInputPixels: limits.maxInputPixels }).timeout({
         seconds: limits.timeoutSeconds,
       });
-    let head: Buffer = Buffer.alloc(0);
     try {
-      head = await readHead(path); // inside: a missing or unreadable file is undecodable too
+      const head = await readHead(path); // inside: a missing or unreadable file is undecodable too
       // See: [Note: Camera RAW previews]. The RAW's own size and orientation, not the preview's.
       const raw = await extractRawPreview(path, head, limits);
       if (raw)
@@ -57,16 +68,26 @@ export class SharpImageRenderer implements ImageRenderer {
           ...(await renderRenditions(openImage(raw.data), raw.orientation)),
           ...raw.displayed,
         };
-      if (!isHevcHeif(head)) return await renderRenditions(openImage(path));
-      const decoded = await decodeHeic(path, limits);
-      try {
-        return await renderRenditions(openImage(decoded.jpegPath), decoded.orientation);
-      } finally {
-        await decoded.dispose();
+      if (isHevcHeif(head)) {
+        const decoded = await decodeHeic(path, limits);
+        try {
+          return await renderRenditions(openImage(decoded.jpegPath), decoded.orientation);
+        } finally {
+          await decoded.dispose();
+        }
       }
+      if (isJpegXl(head)) {
+        const decoded = await decodeJxl(path, limits);
+        try {
+          return await renderRenditions(openImage(decoded.path));
+        } finally {
+          await decoded.dispose();
+        }
+      }
+      return await renderRenditions(openImage(path), undefined, await readHdrSignal(path, head));
     } catch (error) {
       if (error instanceof UndecodableImageError) throw error;
-      throw new UndecodableImageError(describeSharpError(error, head));
+      throw new UndecodableImageError(describeSharpError(error));
     }
   }
 }
@@ -84,21 +105,16 @@ async function readHead(path: string): Promise<Buffer> {
 /**
  * The renditions from an opened image. Exported so the benchmark's baseline does the same work.
  * `orientation`, when given, replaces the file's own EXIF Orientation: a decoded HEIC knows better.
+ * `hdr`, when given, is the HDR curve the pixels are in (See: [Note: HDR stills in SDR renditions]).
  */
 export async function renderRenditions(
   input: Sharp,
   orientation?: ExifOrientation,
+  hdr?: HdrSignal,
 ): Promise<RenderedImage> {
   const sharp = await loadSharp();
-  const { data, info } = await (
-    orientation === undefined ? input.rotate() : turned(input, orientation)
-  )
-    .resize(PREVIEW_LONG_SIDE, PREVIEW_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+  const { data, info } = await decodePreview(input, orientation, hdr);
+  const raw = { raw: { width: info.width, height: info.height, channels: 3 } } as const;
   const displayed = await displayedSize(input, info.width, info.height, orientation);
 
   const scale = Math.min(1, THUMBNAIL_SHORT_SIDE / Math.min(info.width, info.height));
@@ -137,6 +153,26 @@ export async function renderRenditions(
   };
 }
 
+/** The original at the preview size, upright, as 8-bit sRGB without alpha. */
+async function decodePreview(input: Sharp, orientation?: ExifOrientation, hdr?: HdrSignal) {
+  // See: [Note: Narrow-range 16-bit greyscale]. Asked before any operation is added to `input`.
+  const stretch = hdr ? undefined : await narrowLevelsStretch(input);
+  const shrunk = (orientation === undefined ? input.rotate() : turned(input, orientation))
+    .resize(PREVIEW_LONG_SIDE, PREVIEW_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: TRANSPARENT_SHOWN_AS });
+  if (!hdr) {
+    if (stretch) shrunk.linear(stretch.multiply, stretch.add);
+    return shrunk.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  }
+  const { data, info } = await shrunk
+    .toColourspace('rgb16')
+    .raw({ depth: 'ushort' })
+    .toBuffer({ resolveWithObject: true });
+  const aligned = data.byteOffset % 2 === 0 ? data : Buffer.from(data);
+  const pixels = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.length / 2);
+  return { data: toneMapToSrgb(pixels, hdr), info };
+}
+
 // Explicit turns for each EXIF Orientation. sharp mirrors before it rotates, whatever the call
 // order, so a transpose (5) is a mirror and then a 270° turn. Checked against orientation/ fixtures.
 const TURNS: Record<ExifOrientation, { mirror: boolean; angle: number }> = {
@@ -172,15 +208,8 @@ async function displayedSize(
     : { width: meta.width, height: meta.height };
 }
 
-// A bare JPEG XL codestream, or the ISO BMFF container with its 'JXL ' signature box.
-const isJpegXl = (head: Buffer) =>
-  (head[0] === 0xff && head[1] === 0x0a) ||
-  head.subarray(0, 12).equals(Buffer.from('0000000c4a584c200d0a870a', 'hex'));
-
-function describeSharpError(error: unknown, head: Buffer): string {
+function describeSharpError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/unsupported image format/i.test(message) && isJpegXl(head))
-    return 'JPEG XL is not supported yet: the prebuilt sharp (libvips) has no JPEG XL decoder';
   if (/unsupported image format/i.test(message))
     return 'the file is not in an image format that can be decoded';
   if (/premature end|truncated/i.test(message))

@@ -1,5 +1,5 @@
 import type { JobPayload } from '../ports/job-queue.js';
-import type { Asset, AssetMetadata, NewAsset, Renditions } from './asset.js';
+import type { Asset, AssetMetadata, NewAsset, Playback, Renditions } from './asset.js';
 
 /**
  * Reads and single-row writes. Every method that a user's request reaches takes `ownerId` and
@@ -28,9 +28,22 @@ export interface AssetRepository {
       height?: number;
     },
   ): Promise<void>;
+  /** How the video plays (see [Note: Video playback]); leaves the asset's own status alone. */
+  savePlayback(id: string, playback: Playback): Promise<void>;
   markFailed(id: string, reason: string): Promise<void>;
+  /**
+   * One owner's assets a sidecar named after `baseName` may belong to: named `baseName` or
+   * `baseName.<ext>` (any case), neither trashed nor hidden, newest upload first.
+   */
+  listSidecarCandidates(ownerId: string, baseName: string): Promise<Asset[]>;
   /** processing → ready; leaves a failed asset failed. */
   markReady(id: string): Promise<void>;
+  /** One owner's assets with this content identifier, oldest upload first. */
+  findByContentId(ownerId: string, contentId: string): Promise<Asset[]>;
+  /** Makes `videoId` the still's motion part, hidden. See: [Note: Live Photos and motion photos]. */
+  linkMotionPart(stillId: string, videoId: string): Promise<void>;
+  /** Forgets a motion part that is going away, on every still that names it. */
+  unlinkMotionPart(videoId: string): Promise<void>;
 }
 
 export interface AssetFlags {
@@ -67,5 +80,9 @@ export interface TransactionScope {
   restore(id: string): Promise<void>;
   deleteAsset(id: string): Promise<void>;
   countByChecksum(checksum: string): Promise<number>;
+  /** Records the asset's sidecar key; false when the owner has no such asset. */
+  attachSidecar(ownerId: string, id: string, sidecarKey: string): Promise<boolean>;
+  /** As AssetRepository.linkMotionPart, in this transaction. */
+  linkMotionPart(stillId: string, videoId: string): Promise<void>;
   enqueue(job: { name: string; queue: string; payload: JobPayload }): Promise<void>;
 }

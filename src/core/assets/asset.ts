@@ -135,7 +135,11 @@ export type AssetMetadata = Pick<
 export const originalKeyFor = (checksum: string): string =>
   `originals/${checksum.slice(0, 2)}/${checksum.slice(2, 4)}/${checksum}`;
 
+/** Everything made from one asset (thumbnail, preview, playable video, HLS) lies under this. */
+export const renditionsPrefixFor = (assetId: string): string =>
+  `renditions/${assetId.slice(0, 2)}/${assetId}/`;
+
 export const renditionKeyFor = (assetId: string, size: RenditionSize, ext: string): string =>
-  `renditions/${assetId.slice(0, 2)}/${assetId}/${size}.${ext}`;
+  `${renditionsPrefixFor(assetId)}${size}.${ext}`;
 
 export type RenditionSize = 'thumbnail' | 'preview';

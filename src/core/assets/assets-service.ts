@@ -36,14 +36,22 @@ export class AssetsService {
     return this.found(await this.assets.setFlags(ownerId, id, flags));
   }
 
+  /** A Live Photo's or motion photo's hidden motion part goes with its still. */
   async trash(ownerId: string, id: string): Promise<Asset> {
     const asset = await this.getOrFail(ownerId, id);
     if (asset.trashedAt) return asset;
-    return this.found(await this.assets.setTrashed(ownerId, id, this.clock.now().toISOString()));
+    const trashedAt = this.clock.now().toISOString();
+    const trashed = this.found(await this.assets.setTrashed(ownerId, id, trashedAt));
+    if (trashed.livePhotoVideoId)
+      await this.assets.setTrashed(ownerId, trashed.livePhotoVideoId, trashedAt);
+    return trashed;
   }
 
   async restore(ownerId: string, id: string): Promise<Asset> {
-    return this.found(await this.assets.setTrashed(ownerId, id, null));
+    const restored = this.found(await this.assets.setTrashed(ownerId, id, null));
+    if (restored.livePhotoVideoId)
+      await this.assets.setTrashed(ownerId, restored.livePhotoVideoId, null);
+    return restored;
   }
 
   /** Which of these checksums the person already has, so a client can skip those uploads. */

@@ -6,7 +6,7 @@ import type { MediaSniffer } from '../media/media-sniffer.js';
 import type { BlobStore, StagedBlob } from '../ports/blob-store.js';
 import type { Clock } from '../ports/clock.js';
 import { originalKeyFor } from './asset.js';
-import type { Transactor } from './asset-repository.js';
+import type { TransactionScope, Transactor } from './asset-repository.js';
 import { ContentTap } from './content-tap.js';
 
 export interface UploadInfo {
@@ -59,8 +59,16 @@ export class UploadService {
     return { staged, checksum: tap.digest(), head: tap.head, discard: () => staged.discard() };
   }
 
-  /** Turns received bytes into an asset (or finds the one the owner already has). */
-  async accept(ownerId: string, received: ReceivedFile, info: UploadInfo): Promise<UploadResult> {
+  /**
+   * Turns received bytes into an asset (or finds the one the owner already has). `onAccepted`
+   * runs in the same transaction, once the asset exists (a sidecar sent with the photo joins it).
+   */
+  async accept(
+    ownerId: string,
+    received: ReceivedFile,
+    info: UploadInfo,
+    onAccepted?: (tx: TransactionScope, result: UploadResult) => Promise<void>,
+  ): Promise<UploadResult> {
     const { staged, checksum } = received;
     try {
       validateClientDate('fileCreatedAt', info.fileCreatedAt);
@@ -81,7 +89,9 @@ export class UploadService {
           if (existing) {
             // Uploading a photo again brings it back from the trash: the person clearly wants it.
             if (existing.trashedAt) await tx.restore(existing.id);
-            return { id: existing.id, status: 'duplicate' };
+            const duplicate: UploadResult = { id: existing.id, status: 'duplicate' };
+            await onAccepted?.(tx, duplicate);
+            return duplicate;
           }
           const id = crypto.randomUUID();
           const originalKey = originalKeyFor(checksum);
@@ -106,7 +116,9 @@ export class UploadService {
             takenAt: captureTimeFromClient(client),
           });
           await tx.enqueue({ ...FIRST_STEP, payload: { assetId: id } });
-          return { id, status: 'created' };
+          const created: UploadResult = { id, status: 'created' };
+          await onAccepted?.(tx, created);
+          return created;
         },
         // The answer acknowledges the upload: it must survive a power cut.
         { durable: true },

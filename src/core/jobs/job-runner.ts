@@ -1,3 +1,4 @@
+import type { AssetType } from '../assets/asset.js';
 import type { AssetRepository } from '../assets/asset-repository.js';
 import type { Job, JobOutcome, JobQueue } from '../ports/job-queue.js';
 import type { AssetJobHandler } from './asset-job.js';
@@ -78,8 +79,14 @@ export class JobRunner {
     }
     if (outcome.status === 'completed') {
       if (step.completesAsset) await this.assets.markReady(assetId);
-      for (const next of step.next) {
+      let type: AssetType | undefined;
+      for (const next of onlyThisStep(job) ? [] : step.next) {
         const nextStep = stepOrFail(next);
+        // Read only when a follow-up asks for a type: most steps queue theirs without a lookup.
+        if (nextStep.for) {
+          type ??= (await this.assets.get(assetId))?.type;
+          if (type !== nextStep.for) continue;
+        }
         await this.queue.enqueue({
           name: nextStep.name,
           queue: nextStep.queue,
@@ -93,6 +100,15 @@ export class JobRunner {
     return outcome;
   }
 }
+
+/*
+ * [Note: Re-running one step]
+ * A job whose payload has `onlyThisStep: true` runs its step and queues nothing after it. A new
+ * XMP sidecar re-reads the metadata this way: the capture time, place and words change, the
+ * renditions would come out the same, so they are not made again. The metadata step keeps the
+ * size the decoder found once renditions exist, so running it again changes nothing else.
+ */
+const onlyThisStep = (job: Job): boolean => job.payload.onlyThisStep === true;
 
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -1,13 +1,27 @@
+import type { AssetType } from '../assets/asset.js';
+
 /**
  * [Note: Pipeline]
  * Every asset goes through these steps, in this order. A step runs on its own queue (so slow
  * work never holds up fast work) and, when it completes, queues the steps named in `next`.
  * The step marked `completesAsset` turns the asset from "processing" to "ready".
+ * A step with `for` is queued only for assets of that type (a still never gets a `playback`
+ * job, not even one that does nothing).
  * Each step has exactly one handler (core/jobs/handlers/); start-up checks it.
+ *
+ * `playback` (encoding a video so every browser plays it) runs beside `thumbnails` on the
+ * `transcode` queue, one at a time by default: an hour-long encode never holds up thumbnails,
+ * and the asset turns ready with its poster frame while it runs.
  */
 export const PIPELINE = [
-  { name: 'metadata', queue: 'metadata', next: ['thumbnails'], completesAsset: false },
+  {
+    name: 'metadata',
+    queue: 'metadata',
+    next: ['thumbnails', 'playback'],
+    completesAsset: false,
+  },
   { name: 'thumbnails', queue: 'thumbnails', next: [], completesAsset: true },
+  { name: 'playback', queue: 'transcode', next: [], completesAsset: false, for: 'video' },
 ] as const satisfies readonly PipelineStep[];
 
 export interface PipelineStep {
@@ -15,6 +29,8 @@ export interface PipelineStep {
   queue: string;
   next: readonly string[];
   completesAsset: boolean;
+  /** Queued only for assets of this type. */
+  for?: AssetType;
 }
 
 export type StepName = (typeof PIPELINE)[number]['name'];

@@ -22,6 +22,9 @@ import type { FileDate } from './metadata-reader.js';
  *
  * A date is invalid when it is blank, zero (`0000:00:00`), before 1826 (the first photograph)
  * or not a real calendar date; invalid dates are skipped, never shown.
+ *
+ * An XMP sidecar's date, when it has a valid one, comes before all of these: [Note: XMP sidecars]
+ * in core/media/sidecar-merge.ts.
  */
 export const CAPTURE_DATE_TAGS = [
   'SubSecDateTimeOriginal',

@@ -32,5 +32,15 @@ export interface FileMetadata {
   iso: number | null;
   focalLength: number | null;
   durationMs: number | null;
+  /** Apple's content identifier: a Live Photo's still and video carry the same one. */
+  contentId: string | null;
+  /** Shared by the frames of one burst (Apple's BurstUUID, Google's BurstID). */
+  burstId: string | null;
+  /** The file says it carries a video inside (a Google or Samsung motion photo). */
+  embedsVideo: boolean;
+  /** See: [Note: Description, rating and keywords] in core/media/descriptive-metadata.ts. */
+  description: string | null;
+  rating: number | null;
+  keywords: string[];
   warnings: string[];
 }

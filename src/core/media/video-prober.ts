@@ -22,4 +22,8 @@ export interface VideoProbe {
   audioCodec: string | null;
   /** Average frames per second, when the container tells it. */
   frameRate: number | null;
+  /** ffprobe's name for the container (`mov,mp4,m4a,3gp,3g2,mj2`, `avi`), when it tells it. */
+  container: string | null;
+  /** The picture's pixel format (`yuv420p`, `yuv420p10le`), when it tells it. */
+  pixelFormat: string | null;
 }

@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { Asset } from '../../core/assets/asset.js';
 import { formatCaptureTime } from '../../core/media/capture-time.js';
+import { playbackViewOf } from '../../core/media/playback-rules.js';
+import { PlaybackDto } from './playback-dto.js';
 
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -55,10 +57,20 @@ export const AssetDto = Type.Object(
       }),
       Type.Null(),
     ]),
-    burstId: NullableString,
+    burstId: Type.Union([
+      Type.String({ description: 'Shared by the frames of one burst' }),
+      Type.Null(),
+    ]),
+    isHidden: Type.Boolean({
+      description:
+        "A still's motion part: fetched through its id, but listed nowhere (not in the timeline)",
+    }),
     description: NullableString,
     rating: Type.Union([Type.Integer({ minimum: -1, maximum: 5 }), Type.Null()]),
     keywords: Type.Array(Type.String()),
+    playback: Type.Union([PlaybackDto, Type.Null()], {
+      description: 'How a video plays in a browser (GET /api/assets/{id}/video); null for a still',
+    }),
   },
   { $id: 'Asset' },
 );
@@ -102,8 +114,10 @@ export function toAssetDto(asset: Asset) {
     frameRate: asset.frameRate,
     livePhotoVideoId: asset.livePhotoVideoId,
     burstId: asset.burstId,
+    isHidden: asset.isHidden,
     description: asset.description,
     rating: asset.rating,
     keywords: asset.keywords,
+    playback: playbackViewOf(asset),
   };
 }

@@ -117,13 +117,27 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
     {
       schema: {
         tags: ['assets'],
-        summary: 'Move an asset to the trash',
+        summary: 'Move an asset to the trash, or delete one already there for good',
+        description:
+          'With `permanently=true` the asset, which must be in the trash (409 otherwise), is ' +
+          'deleted for good with its files, answering 204.',
         params: IdParams,
-        response: { 200: Type.Ref(AssetDto), ...errorResponses(401, 404) },
+        querystring: Type.Object({ permanently: Type.Optional(Type.Boolean()) }),
+        response: {
+          200: Type.Ref(AssetDto),
+          204: Type.Null(),
+          ...errorResponses(400, 401, 404, 409),
+        },
       },
     },
-    async (request) =>
-      toAssetDto(await keepsake.assets.trash(principalOf(request).userId, request.params.id)),
+    async (request, reply) => {
+      const { userId } = principalOf(request);
+      if (request.query.permanently) {
+        await keepsake.purge.deleteTrashed(userId, request.params.id);
+        return reply.status(204).send(null);
+      }
+      return toAssetDto(await keepsake.assets.trash(userId, request.params.id));
+    },
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Asset, AssetMetadata, Renditions } from '../../../core/assets/asset.js';
+import type { Asset, AssetMetadata, Playback, Renditions } from '../../../core/assets/asset.js';
 import type {
   AssetFlags,
   AssetListQuery,
@@ -8,7 +8,9 @@ import type {
 import { monthOf } from '../../../core/media/capture-time.js';
 import type { Database } from '../schema.js';
 import { toAsset } from './asset-rows.js';
+import { linkMotionPartIn } from './live-photo-links.js';
 import { afterCursor } from './newest-first.js';
+import { listSidecarCandidatesIn } from './sidecar-rows.js';
 
 export class KyselyAssetRepository implements AssetRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -174,6 +176,24 @@ export class KyselyAssetRepository implements AssetRepository {
       .execute();
   }
 
+  async savePlayback(id: string, playback: Playback): Promise<void> {
+    await this.db
+      .updateTable('assets')
+      .set({
+        playback_status: playback.status,
+        playback_key: playback.encodedKey,
+        hls_key: playback.hlsKey,
+        playback_error: playback.error,
+        updated_at: now(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  listSidecarCandidates(ownerId: string, baseName: string): Promise<Asset[]> {
+    return listSidecarCandidatesIn(this.db, ownerId, baseName);
+  }
+
   async markFailed(id: string, reason: string): Promise<void> {
     await this.db
       .updateTable('assets')
@@ -188,6 +208,30 @@ export class KyselyAssetRepository implements AssetRepository {
       .set({ status: 'ready', error: null, updated_at: now() })
       .where('id', '=', id)
       .where('status', '=', 'processing')
+      .execute();
+  }
+
+  async findByContentId(ownerId: string, contentId: string): Promise<Asset[]> {
+    const rows = await this.db
+      .selectFrom('assets')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('content_id', '=', contentId)
+      .orderBy('uploaded_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toAsset);
+  }
+
+  linkMotionPart(stillId: string, videoId: string): Promise<void> {
+    return linkMotionPartIn(this.db, stillId, videoId);
+  }
+
+  async unlinkMotionPart(videoId: string): Promise<void> {
+    await this.db
+      .updateTable('assets')
+      .set({ live_photo_video_id: null, updated_at: now() })
+      .where('live_photo_video_id', '=', videoId)
       .execute();
   }
 }

@@ -4,6 +4,8 @@ import type { NewJob } from '../../../core/ports/job-queue.js';
 import type { DatabaseConnection } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { toAsset, toNewAssetRow } from './asset-rows.js';
+import { linkMotionPartIn } from './live-photo-links.js';
+import { attachSidecarIn } from './sidecar-rows.js';
 
 /**
  * How jobs join a database transaction: the table queue inserts its rows in it; a queue on
@@ -66,6 +68,8 @@ export class KyselyTransactor implements Transactor {
           .executeTakeFirstOrThrow();
         return Number(row.n);
       },
+      linkMotionPart: (stillId, videoId) => linkMotionPartIn(trx, stillId, videoId),
+      attachSidecar: (ownerId, id, key) => attachSidecarIn(trx, ownerId, id, key),
       enqueue: async (job) => {
         await this.jobs.enqueueIn(trx, job);
         queued.add(job.queue);

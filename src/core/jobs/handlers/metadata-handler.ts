@@ -1,4 +1,5 @@
 import type { AssetRepository } from '../../assets/asset-repository.js';
+import type { LivePhotoLinker } from '../../live-photos/live-photo-linker.js';
 import { chooseMimeType } from '../../media/mime-type.js';
 import {
   CAPTURE_DATE_TAGS,
@@ -6,10 +7,13 @@ import {
   VIDEO_CAPTURE_DATE_TAGS,
 } from '../../media/capture-time.js';
 import type { MetadataReader } from '../../media/metadata-reader.js';
+import { applySidecar } from '../../media/sidecar-merge.js';
+import type { SidecarReader } from '../../media/sidecar-reader.js';
 import { MediaToolMissingError, UnreadableVideoError } from '../../media/video-errors.js';
 import type { VideoProbe, VideoProber } from '../../media/video-prober.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { completed, failed, type AssetJobHandler } from '../asset-job.js';
+import { readStoredSidecar } from './stored-sidecar.js';
 
 const SWAPS_AXES = new Set([5, 6, 7, 8]);
 
@@ -24,6 +28,8 @@ export const metadataHandler =
     blobs: BlobStore,
     reader: MetadataReader,
     prober: VideoProber,
+    livePhotos: LivePhotoLinker,
+    sidecars: SidecarReader,
   ): AssetJobHandler =>
   async (assetId) => {
     const asset = await assets.get(assetId);
@@ -35,16 +41,27 @@ export const metadataHandler =
     }));
     const probe = video && 'probe' in video ? video.probe : undefined;
     const swap = meta.orientation !== null && SWAPS_AXES.has(meta.orientation);
-    await assets.saveMetadata(assetId, {
+    const embedded = {
       takenAt: chooseCaptureTime(
         meta.dates,
         asset,
         isVideo ? VIDEO_CAPTURE_DATE_TAGS : CAPTURE_DATE_TAGS,
       ),
-      width: probe?.width ?? (swap ? meta.height : meta.width),
-      height: probe?.height ?? (swap ? meta.width : meta.height),
       latitude: meta.latitude,
       longitude: meta.longitude,
+      description: meta.description,
+      rating: meta.rating,
+      keywords: meta.keywords,
+    };
+    // See: [Note: XMP sidecars].
+    const sidecar = await readStoredSidecar(asset, blobs, sidecars);
+    await assets.saveMetadata(assetId, {
+      ...(sidecar ? applySidecar(embedded, sidecar) : embedded),
+      // Once there are renditions, the decoder's size stands: [Note: Re-running one step].
+      width: asset.renditions ? asset.width : (probe?.width ?? (swap ? meta.height : meta.width)),
+      height: asset.renditions
+        ? asset.height
+        : (probe?.height ?? (swap ? meta.width : meta.height)),
       make: meta.make,
       model: meta.model,
       lensModel: meta.lensModel,
@@ -57,18 +74,16 @@ export const metadataHandler =
       videoCodec: probe?.videoCodec ?? null,
       audioCodec: probe?.audioCodec ?? null,
       frameRate: probe?.frameRate ?? null,
-      // Filled in by the Live Photo, burst and sidecar readers.
-      contentId: null,
-      burstId: null,
-      description: null,
-      rating: null,
-      keywords: [],
+      contentId: meta.contentId,
+      burstId: meta.burstId,
     });
     // What ExifTool read is kept either way; the asset stays listed, with the reason.
     if (video && 'reason' in video) {
       await assets.markFailed(assetId, video.reason);
       return failed(video.reason);
     }
+    // Saved first, then looked for: see [Note: Live Photos and motion photos].
+    await livePhotos.afterMetadata(asset, meta);
     return completed;
   };
 

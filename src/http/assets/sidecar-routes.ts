@@ -1,0 +1,43 @@
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../../core/errors.js';
+import { principalOf } from '../authentication.js';
+import type { RoutePlugin } from '../plugin.js';
+import { errorResponses, IdParams } from '../schemas.js';
+
+const SidecarResult = Type.Object({
+  id: Type.String(),
+  status: Type.Literal('sidecar'),
+});
+
+export const sidecarRoutes: RoutePlugin = async (app, { keepsake }) => {
+  app.put(
+    '/api/assets/:id/sidecar',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['assets'],
+        summary: 'Attach an XMP sidecar to one of my assets (multipart/form-data, part `file`)',
+        description:
+          'Replaces any sidecar the asset had. Its date, GPS position, description, rating and ' +
+          'keywords win over the photo’s own once the metadata step has run again (the original is ' +
+          'never changed). At most 1 MiB, and it must read as XMP (else 400 INVALID_SIDECAR).',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 200: SidecarResult, ...errorResponses(400, 401, 404, 413, 415) },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart())
+        throw new AppError('VALIDATION_FAILED', 'Send the sidecar as multipart/form-data.');
+      let xmp: Buffer | undefined;
+      for await (const part of request.parts()) {
+        if (part.type !== 'file') continue;
+        if (part.fieldname === 'file' && !xmp) xmp = await keepsake.sidecars.receive(part.file);
+        else part.file.resume();
+      }
+      if (!xmp)
+        throw new AppError('MISSING_FILE', 'Put the sidecar in the multipart part named "file".');
+      return keepsake.sidecars.attach(principalOf(request).userId, request.params.id, xmp);
+    },
+  );
+};

@@ -1,0 +1,75 @@
+import { useCallback, useState } from 'react';
+import { api, ok } from '../api/client';
+import { QUEUE_LABELS, summarizeJobs, type QueueCounts } from './job-summary';
+import { useVisibleInterval } from './use-visible-interval';
+
+const COLUMNS = ['waiting', 'active', 'completed', 'failed'] as const;
+
+/** Job counts per queue, refreshed every 2 seconds while the page is visible. */
+export function JobQueues() {
+  const [queues, setQueues] = useState<Record<string, QueueCounts>>();
+  const [error, setError] = useState<string>();
+  const refresh = useCallback(() => {
+    ok(api.GET('/api/jobs')).then(
+      (counts) => {
+        setQueues(counts);
+        setError(undefined);
+      },
+      (e: Error) => setError(`The job counts could not be loaded: ${e.message}`),
+    );
+  }, []);
+  useVisibleInterval(refresh, 2000);
+
+  const summary = queues && summarizeJobs(queues);
+  return (
+    <section className="admin-section" aria-labelledby="jobs-heading">
+      <h2 id="jobs-heading">Processing</h2>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!queues && !error && <p aria-busy="true">Loading…</p>}
+      {summary && queues && (
+        <>
+          <p className="admin-headline" role="status">
+            {summary.headline}
+          </p>
+          <div className="admin-table-wrap">
+            <table className="admin-table">
+              <caption className="visually-hidden">Jobs per queue</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Queue</th>
+                  {COLUMNS.map((c) => (
+                    <th scope="col" key={c} className="number">
+                      {c[0]!.toUpperCase() + c.slice(1)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(queues).map(([name, counts]) => (
+                  <tr key={name}>
+                    <th scope="row">
+                      {QUEUE_LABELS[name] ?? name}
+                      <span className="muted queue-name"> {name}</span>
+                    </th>
+                    {COLUMNS.map((c) => (
+                      <td
+                        key={c}
+                        className={c === 'failed' && counts.failed > 0 ? 'number error' : 'number'}
+                      >
+                        {counts[c].toLocaleString()}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ComponentType } from 'react';
+import { AdminPage } from '../admin/AdminPage';
+import { ArchivePage, FavoritesPage, TrashPage } from '../library/LibraryPages';
+import { TimelinePage } from '../timeline/TimelinePage';
+import { ComingPage } from './ComingPage';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  icon: string;
+  page: ComponentType;
+  adminOnly?: boolean;
+  /** Shown in the navigation, with a page saying what will be there. */
+  coming?: boolean;
+}
+
+// Every page of the app, in navigation order. Features that later issues add (albums, sharing,
+// search, map, people) already have their place, so the navigation does not move when they land.
+export const NAV: NavEntry[] = [
+  { path: '/', label: 'Photos', icon: '▦', page: TimelinePage },
+  { path: '/search', label: 'Search', icon: '⌕', page: ComingPage, coming: true },
+  { path: '/favorites', label: 'Favorites', icon: '♥', page: FavoritesPage },
+  { path: '/albums', label: 'Albums', icon: '▤', page: ComingPage, coming: true },
+  { path: '/sharing', label: 'Sharing', icon: '⇪', page: ComingPage, coming: true },
+  { path: '/people', label: 'People', icon: '☺', page: ComingPage, coming: true },
+  { path: '/map', label: 'Map', icon: '⌖', page: ComingPage, coming: true },
+  { path: '/archive', label: 'Archive', icon: '⊟', page: ArchivePage },
+  { path: '/trash', label: 'Trash', icon: '🗑', page: TrashPage },
+  { path: '/admin', label: 'Administration', icon: '⚙', page: AdminPage, adminOnly: true },
+];
+
+export function pageFor(pathname: string, isAdmin: boolean): ComponentType {
+  const entry = NAV.find((e) => e.path === pathname && (!e.adminOnly || isAdmin));
+  return entry?.page ?? NotFoundPage;
+}
+
+function NotFoundPage() {
+  return (
+    <div className="page-error" role="alert">
+      <h2>There is no page here</h2>
+      <p>
+        <a href="/">Back to your photos</a>
+      </p>
+    </div>
+  );
+}

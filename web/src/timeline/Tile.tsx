@@ -1,0 +1,119 @@
+import { memo, useRef, useState } from 'react';
+import { thumbnailUrl } from '../api/client';
+import { durationLabel, longDate } from './dates';
+import { dayOf, type GridItem } from './grid-item';
+import { placeholderUrl } from './thumbhash-url';
+
+export interface TileHandlers {
+  /** A click on the photo (with its modifier keys). */
+  onActivate(item: GridItem, event: { shiftKey: boolean }): void;
+  /** A click on the check circle, Space, or a long press on a touch screen. */
+  onSelect(item: GridItem, event: { shiftKey: boolean }): void;
+}
+
+interface Props extends TileHandlers {
+  item: GridItem;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  selected: boolean;
+  selecting: boolean;
+  tabbable: boolean;
+}
+
+const LONG_PRESS_MS = 500;
+
+export const altText = (item: GridItem) =>
+  `${item.type === 'video' ? 'Video' : 'Photo'} taken on ${longDate(dayOf(item))}`;
+
+/** One thumbnail: a link that opens the viewer, over its thumbhash, with a check circle. */
+export const Tile = memo(function Tile(props: Props) {
+  const { item, selected, selecting } = props;
+  const [loaded, setLoaded] = useState(false);
+  const press = useRef<{ timer: number; x: number; y: number; fired: boolean }>(undefined);
+  const alt = altText(item);
+  const placeholder = placeholderUrl(item.thumbhash);
+
+  const endPress = () => {
+    if (press.current) clearTimeout(press.current.timer);
+  };
+
+  return (
+    <div
+      className={`tile${selected ? ' selected' : ''}${selecting ? ' selecting' : ''}`}
+      style={{
+        transform: `translate(${props.left}px, ${props.top}px)`,
+        width: props.width,
+        height: props.height,
+        backgroundImage: placeholder && !loaded ? `url(${placeholder})` : undefined,
+      }}
+    >
+      <a
+        href={`?view=${item.id}`}
+        className="tile-link"
+        data-tile={item.id}
+        tabIndex={props.tabbable ? 0 : -1}
+        aria-label={selected ? `${alt}, selected` : alt}
+        draggable={false}
+        onClick={(e) => {
+          e.preventDefault();
+          if (press.current?.fired) {
+            press.current = undefined;
+            return;
+          }
+          props.onActivate(item, e);
+        }}
+        onPointerDown={(e) => {
+          if (e.pointerType !== 'touch') return;
+          const state = { x: e.clientX, y: e.clientY, fired: false, timer: 0 };
+          state.timer = window.setTimeout(() => {
+            state.fired = true;
+            props.onSelect(item, { shiftKey: false });
+          }, LONG_PRESS_MS);
+          press.current = state;
+        }}
+        onPointerMove={(e) => {
+          const p = press.current;
+          if (p && Math.hypot(e.clientX - p.x, e.clientY - p.y) > 10) endPress();
+        }}
+        onPointerUp={endPress}
+        onPointerCancel={endPress}
+        onContextMenu={(e) => {
+          if (press.current?.fired) e.preventDefault();
+        }}
+      >
+        <img
+          src={thumbnailUrl(item.id, item.thumbnailVersion)}
+          alt={alt}
+          loading="lazy"
+          decoding="async"
+          draggable={false}
+          className={loaded ? 'loaded' : undefined}
+          onLoad={() => setLoaded(true)}
+        />
+      </a>
+      {item.type === 'video' && (
+        <span className="tile-badge">
+          <span aria-hidden="true">▶</span> {item.duration != null && durationLabel(item.duration)}
+        </span>
+      )}
+      {item.isFavorite && (
+        <span className="tile-favorite" title="Favorite" aria-label="Favorite">
+          ♥
+        </span>
+      )}
+      <button
+        type="button"
+        role="checkbox"
+        aria-checked={selected}
+        aria-label={`Select ${alt.charAt(0).toLowerCase()}${alt.slice(1)}`}
+        className="tile-check"
+        tabIndex={-1}
+        onClick={(e) => props.onSelect(item, e)}
+      >
+        <span aria-hidden="true">✓</span>
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,12 @@
+import { useUpload } from './UploadProvider';
+
+/** The top bar's Upload button: opens the file picker. */
+export function UploadButton() {
+  const { pick } = useUpload();
+  return (
+    <button type="button" className="upload-button" aria-label="Upload" onClick={pick}>
+      <span aria-hidden="true">⇪</span>
+      <span className="upload-button-label">Upload</span>
+    </button>
+  );
+}
