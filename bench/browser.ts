@@ -61,6 +61,9 @@ export async function measureBrowser(): Promise<BrowserRun> {
       ],
     });
     try {
+      // tsx (esbuild) wraps named functions in a `__name` helper, which the functions passed to
+      // page.evaluate take into the page: give the page a do-nothing one.
+      await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
       const page = context.pages()[0] ?? (await context.newPage());
       await page.request.post(`${server.url}/api/auth/login`, {
         data: { email: BENCH_USER.email, password: BENCH_USER.password },

@@ -34,7 +34,7 @@ export class LivePhotoLinker {
   ): Promise<void> {
     if (found.contentId) await this.pair(asset.ownerId, found.contentId);
     else if (asset.type === 'image' && !asset.livePhotoVideoId && mayEmbedVideo(found))
-      await this.motionPhotos.extract(asset);
+      await this.motionPhotos.extract(asset, { declared: found.embedsVideo });
   }
 
   private async pair(ownerId: string, contentId: string): Promise<void> {
@@ -51,7 +51,7 @@ export class LivePhotoLinker {
 /**
  * Google's and newer Samsung phones' motion photos say so in their XMP; older Samsung phones
  * write only a trailer after the picture, which the metadata read skips (ExifTool's -fast), so
- * a Samsung still is asked too (one more ExifTool run).
+ * a Samsung still is asked too (the extractor first checks that the file ends in a trailer).
  */
 const mayEmbedVideo = (found: Pick<FileMetadata, 'embedsVideo' | 'make'>): boolean =>
   found.embedsVideo || /^samsung$/i.test(found.make ?? '');

@@ -24,9 +24,9 @@ export class MotionPhotoService {
   ) {}
 
   /** Idempotent: run again, the same bytes find the part already stored and link it again. */
-  async extract(still: Asset): Promise<void> {
+  async extract(still: Asset, options: { declared: boolean }): Promise<void> {
     const video = await this.blobs.withLocalFile(still.originalKey, (path) =>
-      this.extractor.extract(path),
+      this.extractor.extract(path, options),
     );
     if (!video) return;
     const tap = new ContentTap(this.sniffer.headBytes);
