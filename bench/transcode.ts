@@ -21,6 +21,11 @@ export interface TranscodeSide {
   ffmpegPeakMiB: number;
   /** Keepsake only: the server's own peak resident memory, MiB. */
   serverPeakMiB?: number;
+  /**
+   * Keepsake only: the playback job itself (probe, encode, store), as the server's job-duration
+   * metric records it: the transcode speed, without the upload, metadata and poster frame.
+   */
+  jobSeconds?: number;
 }
 
 export async function ensureTranscodeClip(): Promise<string> {
@@ -83,7 +88,18 @@ export async function transcodeKeepsake(clip: string): Promise<TranscodeSide> {
       await sleep(50);
     }
     const seconds = (performance.now() - started) / 1000;
-    return { seconds, ffmpegPeakMiB: ffmpegPeak.stop(), serverPeakMiB: serverPeak.stop() };
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const jobSeconds = Number(
+      /^keepsake_job_duration_seconds_sum\{[^}]*queue="transcode"[^}]*\} (\S+)$/m.exec(
+        metrics,
+      )?.[1],
+    );
+    return {
+      seconds,
+      jobSeconds,
+      ffmpegPeakMiB: ffmpegPeak.stop(),
+      serverPeakMiB: serverPeak.stop(),
+    };
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -9,18 +9,14 @@ import type { AssetType } from '../assets/asset.js';
  * job, not even one that does nothing).
  * Each step has exactly one handler (core/jobs/handlers/); start-up checks it.
  *
- * `playback` (encoding a video so every browser plays it) runs beside `thumbnails` on the
- * `transcode` queue, one at a time by default: an hour-long encode never holds up thumbnails,
- * and the asset turns ready with its poster frame while it runs.
+ * `playback` (encoding a video so every browser plays it) follows `thumbnails`, on the
+ * `transcode` queue, one at a time by default: an hour-long encode never holds up thumbnails
+ * (other assets' go on on their own queue), the asset turns ready with its poster frame first,
+ * and the encode does not share the cores with its own poster frame.
  */
 export const PIPELINE = [
-  {
-    name: 'metadata',
-    queue: 'metadata',
-    next: ['thumbnails', 'playback'],
-    completesAsset: false,
-  },
-  { name: 'thumbnails', queue: 'thumbnails', next: [], completesAsset: true },
+  { name: 'metadata', queue: 'metadata', next: ['thumbnails'], completesAsset: false },
+  { name: 'thumbnails', queue: 'thumbnails', next: ['playback'], completesAsset: true },
   { name: 'playback', queue: 'transcode', next: [], completesAsset: false, for: 'video' },
 ] as const satisfies readonly PipelineStep[];
 

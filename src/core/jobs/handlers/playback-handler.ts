@@ -17,8 +17,8 @@ export interface PlaybackSettings extends PlaybackPolicy {
 
 /**
  * Makes a video playable in every browser (see [Note: Video playback] in
- * core/media/playback-rules.ts). It runs beside the thumbnails, on its own queue: the asset is
- * ready with its poster frame long before a long encode ends, and a failed encode leaves it so,
+ * core/media/playback-rules.ts). It runs after the thumbnails, on its own queue: the asset is
+ * ready with its poster frame before a long encode starts, and a failed encode leaves it so,
  * with the reason on `playback`.
  */
 export const playbackHandler =
