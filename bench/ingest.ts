@@ -104,7 +104,12 @@ export async function ingestThrough(server: Child, files: string[]): Promise<Ing
  * fetch's FormData costs the client three times the CPU, and on a small machine the client's
  * CPU is taken from the server being measured.
  */
-async function upload(url: string, token: string, file: string, agent: Agent): Promise<string> {
+export async function upload(
+  url: string,
+  token: string,
+  file: string,
+  agent: Agent,
+): Promise<string> {
   const boundary = `keepsake-bench-${randomUUID()}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${basename(file)}"\r\n` +

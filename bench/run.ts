@@ -10,6 +10,7 @@ import { measureFormats } from './formats.js';
 import { measureQueueOverhead } from './queue-overhead.js';
 import { ingestScaleOut } from './scaleout.js';
 import { BROWSER_ASSETS, measureBrowser } from './browser.js';
+import { measureCorpusMemory } from './corpus-memory.js';
 import { ensureTranscodeClip, transcodeBaseline, transcodeKeepsake } from './transcode.js';
 import { buildCompiled, ROOT, stopAll, WORK } from './lib.js';
 import { measuringCpu, waitForQuiet } from './load.js';
@@ -23,7 +24,7 @@ import {
 } from './timeline.js';
 
 /*
- * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|browser|formats]
+ * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus]
  * Prints one table; every Keepsake figure sits beside a baseline measured in the same run on
  * the same machine, because absolute figures say little across machines.
  */
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   if (!only || only === 'formats') rows.push(...(await measureFormats(notes, quietly)));
   if (!only || only === 'transcode') rows.push(await transcode(notes));
   if (!only || only === 'browser') rows.push(...(await browser(notes)));
+  if (!only || only === 'corpus') rows.push(await corpusMemory(notes));
 
   if (busyRuns > 0)
     notes.unshift(
@@ -222,6 +224,24 @@ async function browser(notes: string[]): Promise<Row[]> {
       kib(e.jsBytes),
       `target ≤ 300 KiB gzipped: ${k.jsBytes <= 300 * 1024 ? 'met' : 'MISSED'}`,
     ],
+  ];
+}
+
+/** A worker's memory while the whole corpus goes through it, beside the same server idle. */
+async function corpusMemory(notes: string[]): Promise<Row> {
+  buildCompiled();
+  console.log('corpus: every file of the corpus through one server...');
+  const { result: m, othersShare } = await quietly(() => measureCorpusMemory());
+  notes.push(
+    `corpus: ${m.files} files of ${m.corpus} (broken ones included) processed in ` +
+      `${m.seconds.toFixed(0)} s; the largest external tool reached ${m.toolPeakMiB.toFixed(0)} MiB; ` +
+      others(othersShare),
+  );
+  return [
+    'memory: peak RSS of one all-in-one server processing the whole corpus, MiB',
+    m.peakMiB.toFixed(0),
+    m.idleMiB.toFixed(0),
+    `${(m.peakMiB / m.idleMiB).toFixed(1)}× the same server idle`,
   ];
 }
 
