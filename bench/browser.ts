@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM } from '../test/helpers/browser.js';
 import { api, BENCH_USER, login, ROOT, startKeepsake, type Child } from './lib.js';
 import { ensureTimelineData } from './seed-db.js';
 
@@ -49,16 +50,8 @@ export async function measureBrowser(): Promise<BrowserRun> {
       token,
     });
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.KEEPSAKE_CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
+      ...CHROMIUM,
       viewport: { width: 1280, height: 800 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
     });
     try {
       // tsx (esbuild) wraps named functions in a `__name` helper, which the functions passed to

@@ -3,9 +3,13 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { corpusPath } from '../helpers/corpus.js';
-import { startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
-import { ADMIN } from '../helpers/test-app.js';
+import {
+  signInAdmin,
+  startBrowser,
+  steps,
+  uploadThroughApi,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 
 interface Manifest {
   name: string;
@@ -37,12 +41,7 @@ describe('web app: installable, and opens offline', () => {
       [
         'signed in',
         async () => {
-          const setup = await page.request.post(`${b.baseUrl}/api/auth/setup`, { data: ADMIN });
-          assert.equal(setup.status(), 201, await setup.text());
-          const login = await page.request.post(`${b.baseUrl}/api/auth/login`, {
-            data: { email: ADMIN.email, password: ADMIN.password },
-          });
-          assert.equal(login.status(), 200);
+          await signInAdmin(b);
           await page.goto(b.baseUrl);
           await page.getByRole('navigation', { name: 'Main' }).waitFor();
         },
@@ -107,26 +106,11 @@ describe('web app: installable, and opens offline', () => {
       [
         'a photo uploaded and its thumbnail seen',
         async () => {
-          const upload = await page.request.post(`${b.baseUrl}/api/assets`, {
-            multipart: {
-              file: {
-                name: 'IMG_0308.JPG',
-                mimeType: 'image/jpeg',
-                buffer: await readFile(corpusPath('jpeg-exif/IMG_0308.JPG')),
-              },
-            },
-          });
-          assert.equal(upload.status(), 201);
-          const { id } = (await upload.json()) as { id: string };
-          let asset: { status: string; thumbnailVersion: string | null };
-          for (;;) {
-            asset = await (await page.request.get(`${b.baseUrl}/api/assets/${id}`)).json();
-            if (asset.status !== 'processing') break;
-            await page.waitForTimeout(100);
-          }
-          assert.equal(asset.status, 'ready');
-          assert.ok(asset.thumbnailVersion);
-          thumbnail = `/api/assets/${id}/thumbnail?size=thumbnail&v=${asset.thumbnailVersion}`;
+          const [asset] = await uploadThroughApi(b, ['jpeg-exif/IMG_0308.JPG']);
+          const { id, status, thumbnailVersion } = asset!;
+          assert.equal(status, 'ready');
+          assert.ok(thumbnailVersion);
+          thumbnail = `/api/assets/${id}/thumbnail?size=thumbnail&v=${thumbnailVersion}`;
           // As the timeline would: through the service worker, which keeps it.
           const seen = await page.evaluate(async (url) => (await fetch(url)).status, thumbnail);
           assert.equal(seen, 200);

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
-import { corpusPath } from '../helpers/corpus.js';
-import { ADMIN } from '../helpers/test-app.js';
+import {
+  signInAdmin,
+  startBrowser,
+  steps,
+  uploadThroughApi,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 
 // Small dated camera photos from different months and years.
 const PHOTOS = [
@@ -71,35 +73,8 @@ describe('web app: timeline, selection, favorites and trash', () => {
       [
         'an admin with six photos',
         async () => {
-          const setup = await page.request.post(`${b.baseUrl}/api/auth/setup`, { data: ADMIN });
-          assert.ok(setup.ok(), `setup answered ${setup.status()}`);
-          const login = await page.request.post(`${b.baseUrl}/api/auth/login`, {
-            data: { email: ADMIN.email, password: ADMIN.password },
-          });
-          assert.ok(login.ok(), `sign-in answered ${login.status()}`);
-          const ids: string[] = [];
-          for (const photo of PHOTOS) {
-            const upload = await page.request.post(`${b.baseUrl}/api/assets`, {
-              multipart: {
-                file: {
-                  name: basename(photo),
-                  mimeType: 'image/jpeg',
-                  buffer: await readFile(corpusPath(photo)),
-                },
-              },
-            });
-            assert.ok(upload.ok(), `upload answered ${upload.status()}`);
-            ids.push(((await upload.json()) as { id: string }).id);
-          }
-          const get = async (id: string) =>
-            (await (await page.request.get(`${b.baseUrl}/api/assets/${id}`)).json()) as Uploaded;
-          for (const id of ids) {
-            for (let tries = 0; (await get(id)).status === 'processing'; tries++) {
-              assert.ok(tries < 300, `asset ${id} is still processing`);
-              await new Promise((resolve) => setTimeout(resolve, 100));
-            }
-          }
-          order = (await Promise.all(ids.map(get))).sort((x, y) =>
+          await signInAdmin(b);
+          order = ((await uploadThroughApi(b, PHOTOS)) as unknown as Uploaded[]).sort((x, y) =>
             y.takenAt.localeCompare(x.takenAt),
           );
           const months = new Set(order.map((a) => a.takenAt.slice(0, 7)));
@@ -287,16 +262,8 @@ describe('web app: timeline, selection, favorites and trash', () => {
         [
           'photos in smaller rows',
           async () => {
-            await page.request.post(`${phone.baseUrl}/api/auth/setup`, { data: ADMIN });
-            await page.request.post(`${phone.baseUrl}/api/auth/login`, {
-              data: { email: ADMIN.email, password: ADMIN.password },
-            });
-            for (const photo of PHOTOS.slice(0, 3)) {
-              const buffer = await readFile(corpusPath(photo));
-              await page.request.post(`${phone.baseUrl}/api/assets`, {
-                multipart: { file: { name: basename(photo), mimeType: 'image/jpeg', buffer } },
-              });
-            }
+            await signInAdmin(phone);
+            await uploadThroughApi(phone, PHOTOS.slice(0, 3));
             await page.goto(phone.baseUrl);
             await page.locator('[data-tile]').first().waitFor();
             const box = await page.locator('.tile').first().boundingBox();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { corpusPath } from '../helpers/corpus.js';
-import { startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
+import { signInAdmin, startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
 import { ADMIN } from '../helpers/test-app.js';
 
 const PHOTOS = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG', 'jpeg-exif/DSCN0137.JPG'];
@@ -27,12 +27,7 @@ describe('web app: upload and administration', () => {
       [
         'signed in as the admin',
         async () => {
-          const setup = await page.request.post(`${b.baseUrl}/api/auth/setup`, { data: ADMIN });
-          assert.equal(setup.status(), 201, await setup.text());
-          const login = await page.request.post(`${b.baseUrl}/api/auth/login`, {
-            data: { email: ADMIN.email, password: ADMIN.password },
-          });
-          assert.equal(login.status(), 200, await login.text());
+          await signInAdmin(b);
           await page.goto(b.baseUrl);
           await page.getByRole('button', { name: 'Upload' }).waitFor();
         },

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
-import { corpusPath } from '../helpers/corpus.js';
-import { ADMIN } from '../helpers/test-app.js';
+import {
+  signInAdmin,
+  startBrowser,
+  steps,
+  uploadThroughApi,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 
 // Three dated camera photos; the camera model of each is what the info panel must show.
 const PHOTOS = [
@@ -42,35 +44,8 @@ describe('web app: the full-screen viewer', () => {
       [
         'an admin with three photos',
         async () => {
-          const setup = await page.request.post(`${b.baseUrl}/api/auth/setup`, { data: ADMIN });
-          assert.ok(setup.ok(), `setup answered ${setup.status()}`);
-          // Signing in sets the session cookie, which the page shares with page.request.
-          const login = await page.request.post(`${b.baseUrl}/api/auth/login`, {
-            data: { email: ADMIN.email, password: ADMIN.password },
-          });
-          assert.ok(login.ok(), `sign-in answered ${login.status()}`);
-          const ids: string[] = [];
-          for (const photo of PHOTOS) {
-            const upload = await page.request.post(`${b.baseUrl}/api/assets`, {
-              multipart: {
-                file: {
-                  name: basename(photo),
-                  mimeType: 'image/jpeg',
-                  buffer: await readFile(corpusPath(photo)),
-                },
-              },
-            });
-            assert.ok(upload.ok(), `upload answered ${upload.status()}`);
-            ids.push(((await upload.json()) as { id: string }).id);
-          }
-          for (const id of ids) {
-            for (let tries = 0; ; tries++) {
-              const a = (await asset(id)) as Uploaded & { status: string };
-              if (a.status !== 'processing') break;
-              assert.ok(tries < 300, `asset ${id} is still processing`);
-              await new Promise((resolve) => setTimeout(resolve, 100));
-            }
-          }
+          await signInAdmin(b);
+          const ids = (await uploadThroughApi(b, PHOTOS)).map((a) => a.id);
           order = (await Promise.all(ids.map(asset))).sort(
             (x, y) => Date.parse(y.takenAt) - Date.parse(x.takenAt) || y.id.localeCompare(x.id),
           );

@@ -1,11 +1,26 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from './test-app.js';
+import { corpusPath } from './corpus.js';
+import { ADMIN, startTestApp, type TestApp } from './test-app.js';
 
 /** Where a failing browser test leaves its screenshots (git-ignored). */
 export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'test-results');
+
+/** Debian's chromium, headless, quiet: no sandbox (root in CI), no GPU, no calls home. */
+export const CHROMIUM = {
+  executablePath: process.env.KEEPSAKE_CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 
 export interface BrowserHarness {
   /** The served web app and its API, on a real port. */
@@ -39,15 +54,7 @@ export async function startBrowser(
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const profile = await mkdtemp(join(tmpdir(), 'keepsake-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.KEEPSAKE_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    ...CHROMIUM,
     ...(options.phone
       ? {
           viewport: { width: 390, height: 844 },
@@ -100,4 +107,56 @@ export async function steps(
       throw new Error(`step "${label}" failed: ${(error as Error).message}`, { cause: error });
     }
   }
+}
+
+/**
+ * Creates the admin through the API and signs the page's browser in (the session cookie is the
+ * context's, so the page and page.request share it). Setup alone does not sign anyone in.
+ */
+export async function signInAdmin(harness: BrowserHarness): Promise<void> {
+  const { page, baseUrl } = harness;
+  const setup = await page.request.post(`${baseUrl}/api/auth/setup`, { data: ADMIN });
+  assert.ok(setup.ok(), `setup answered ${setup.status()}`);
+  const login = await page.request.post(`${baseUrl}/api/auth/login`, {
+    data: { email: ADMIN.email, password: ADMIN.password },
+  });
+  assert.ok(login.ok(), `sign-in answered ${login.status()}`);
+}
+
+/** Uploads fixture photos through the API as the signed-in browser; waits until each is done. */
+export async function uploadThroughApi(
+  harness: BrowserHarness,
+  photos: readonly string[],
+): Promise<{ id: string; status: string; [key: string]: unknown }[]> {
+  const { page, baseUrl } = harness;
+  const ids: string[] = [];
+  for (const photo of photos) {
+    const upload = await page.request.post(`${baseUrl}/api/assets`, {
+      multipart: {
+        file: {
+          name: basename(photo),
+          mimeType: 'image/jpeg',
+          buffer: await readFile(corpusPath(photo)),
+        },
+      },
+    });
+    assert.ok(upload.ok(), `upload answered ${upload.status()}`);
+    ids.push(((await upload.json()) as { id: string }).id);
+  }
+  const assets = [];
+  for (const id of ids) {
+    for (let tries = 0; ; tries++) {
+      const asset = (await (await page.request.get(`${baseUrl}/api/assets/${id}`)).json()) as {
+        id: string;
+        status: string;
+      };
+      if (asset.status !== 'processing') {
+        assets.push(asset);
+        break;
+      }
+      assert.ok(tries < 300, `asset ${id} is still processing`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return assets;
 }
