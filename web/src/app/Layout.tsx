@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useSession, useUser } from '../auth/session';
 import { UploadProvider } from '../upload/UploadProvider';
 import { UploadButton } from '../upload/UploadButton';
+import { Icon } from './icons';
 import { NAV } from './pages';
 import { onLinkClick, useLocation } from './router';
 
@@ -43,8 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
                   aria-current={pathname === entry.path ? 'page' : undefined}
                   className={entry.coming ? 'coming' : undefined}
                 >
-                  <span className="nav-icon" aria-hidden="true">
-                    {entry.icon}
+                  <span className="nav-icon">
+                    <Icon name={entry.icon} />
                   </span>
                   <span className="nav-label">{entry.label}</span>
                 </a>

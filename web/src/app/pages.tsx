@@ -3,11 +3,12 @@ import { AdminPage } from '../admin/AdminPage';
 import { ArchivePage, FavoritesPage, TrashPage } from '../library/LibraryPages';
 import { TimelinePage } from '../timeline/TimelinePage';
 import { ComingPage } from './ComingPage';
+import type { IconName } from './icons';
 
 export interface NavEntry {
   path: string;
   label: string;
-  icon: string;
+  icon: IconName;
   page: ComponentType;
   adminOnly?: boolean;
   /** Shown in the navigation, with a page saying what will be there. */
@@ -17,16 +18,16 @@ export interface NavEntry {
 // Every page of the app, in navigation order. Features that later issues add (albums, sharing,
 // search, map, people) already have their place, so the navigation does not move when they land.
 export const NAV: NavEntry[] = [
-  { path: '/', label: 'Photos', icon: '▦', page: TimelinePage },
-  { path: '/search', label: 'Search', icon: '⌕', page: ComingPage, coming: true },
-  { path: '/favorites', label: 'Favorites', icon: '♥', page: FavoritesPage },
-  { path: '/albums', label: 'Albums', icon: '▤', page: ComingPage, coming: true },
-  { path: '/sharing', label: 'Sharing', icon: '⇪', page: ComingPage, coming: true },
-  { path: '/people', label: 'People', icon: '☺', page: ComingPage, coming: true },
-  { path: '/map', label: 'Map', icon: '⌖', page: ComingPage, coming: true },
-  { path: '/archive', label: 'Archive', icon: '⊟', page: ArchivePage },
-  { path: '/trash', label: 'Trash', icon: '🗑', page: TrashPage },
-  { path: '/admin', label: 'Administration', icon: '⚙', page: AdminPage, adminOnly: true },
+  { path: '/', label: 'Photos', icon: 'photos', page: TimelinePage },
+  { path: '/search', label: 'Search', icon: 'search', page: ComingPage, coming: true },
+  { path: '/favorites', label: 'Favorites', icon: 'heart', page: FavoritesPage },
+  { path: '/albums', label: 'Albums', icon: 'albums', page: ComingPage, coming: true },
+  { path: '/sharing', label: 'Sharing', icon: 'sharing', page: ComingPage, coming: true },
+  { path: '/people', label: 'People', icon: 'people', page: ComingPage, coming: true },
+  { path: '/map', label: 'Map', icon: 'map', page: ComingPage, coming: true },
+  { path: '/archive', label: 'Archive', icon: 'archive', page: ArchivePage },
+  { path: '/trash', label: 'Trash', icon: 'trash', page: TrashPage },
+  { path: '/admin', label: 'Administration', icon: 'settings', page: AdminPage, adminOnly: true },
 ];
 
 export function pageFor(pathname: string, isAdmin: boolean): ComponentType {

@@ -1,3 +1,4 @@
+import { Icon } from '../app/icons';
 import { useUpload } from './UploadProvider';
 
 /** The top bar's Upload button: opens the file picker. */
@@ -5,7 +6,7 @@ export function UploadButton() {
   const { pick } = useUpload();
   return (
     <button type="button" className="upload-button" aria-label="Upload" onClick={pick}>
-      <span aria-hidden="true">⇪</span>
+      <Icon name="upload" />
       <span className="upload-button-label">Upload</span>
     </button>
   );

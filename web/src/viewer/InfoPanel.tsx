@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { originalUrl, type Asset } from '../api/client';
-import { Icon } from './icons';
+import { Icon } from '../app/icons';
 import {
   formatCamera,
   formatCoordinates,

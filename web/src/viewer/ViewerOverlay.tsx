@@ -4,7 +4,7 @@ import { api, ok, originalUrl, type Asset } from '../api/client';
 import { emitAssetsChanged } from '../app/events';
 import { fetchAsset, forgetAsset, isSettling, preloadAsset, saveAsset } from './asset-cache';
 import { describeAsset } from './format-info';
-import { Icon } from './icons';
+import { Icon } from '../app/icons';
 import { InfoPanel } from './InfoPanel';
 import { PhotoStage } from './PhotoStage';
 import { useModal } from './use-modal';

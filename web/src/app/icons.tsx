@@ -1,5 +1,5 @@
 /**
- * The viewer's icons as inline SVG (Material Symbols' shapes, redrawn as paths): emoji and symbol
+ * The app's icons as inline SVG (Material Symbols' shapes, redrawn as paths): emoji and symbol
  * glyphs are missing from some systems' fonts, and a button must never show an empty box.
  */
 const PATHS = {
@@ -16,6 +16,18 @@ const PATHS = {
   info: 'M11 17h2v-6h-2Zm1-8q.43 0 .71-.29T13 8t-.29-.71T12 7t-.71.29T11 8t.29.71T12 9Zm0 13q-2.08 0-3.9-.79t-3.18-2.14-2.14-3.18T2 12t.79-3.9 2.14-3.18T8.1 2.79 12 2t3.9.79 3.18 2.14 2.14 3.18T22 12t-.79 3.9-2.14 3.18-3.18 2.14T12 22Zm0-2q3.35 0 5.68-2.32T20 12t-2.32-5.68T12 4 6.32 6.32 4 12t2.32 5.68T12 20Z',
   previous: 'M15.4 18 9.4 12l6-6 1.4 1.4-4.6 4.6 4.6 4.6Z',
   next: 'M12.6 12 8 7.4 9.4 6l6 6-6 6L8 16.6Z',
+  photos: 'M4 4h7v7H4Zm9 0h7v7h-7ZM4 13h7v7H4Zm9 0h7v7h-7Z',
+  search:
+    'M9.5 3a6.5 6.5 0 0 1 5.16 10.45l5.2 5.2-1.42 1.41-5.2-5.2A6.5 6.5 0 1 1 9.5 3Zm0 2a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9Z',
+  albums: 'M4 5h16v14H4Zm2 2v10h12V7Zm1 8 3-4 2 2.5 2-2.5 3 4Z',
+  sharing:
+    'M18 16a3 3 0 0 0-2.2 1l-7-4a3 3 0 0 0 0-2l7-4A3 3 0 1 0 15 5.1l-7 4a3 3 0 1 0 0 5.8l7 4A3 3 0 1 0 18 16Z',
+  people: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm0 2c-4 0-8 2-8 5v1h16v-1c0-3-4-5-8-5Z',
+  map: 'M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7Zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5Z',
+  archive: 'M3 4h18v4H3Zm1 5h16v11H4Zm5 2v2h6v-2Z',
+  settings: 'M3 6h10v2H3Zm14 0h4v2h-4ZM13 4h4v6h-4ZM3 16h4v2H3Zm8 0h10v2H11ZM7 14h4v6H7Z',
+  upload:
+    'M11 16V7.85l-2.6 2.6L7 9l5-5 5 5-1.4 1.45-2.6-2.6V16Zm-5 4q-.83 0-1.41-.59T4 18v-3h2v3h12v-3h2v3q0 .83-.59 1.41T18 20Z',
 };
 
 export type IconName = keyof typeof PATHS;
