@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { originalUrl, thumbnailUrl, type Asset } from '../api/client';
 import { describeAsset } from './format-info';
 import { classifySwipe, type Swipe } from './swipe';
@@ -11,10 +11,10 @@ interface Props {
 const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
 /**
- * A video with the browser's own controls. HLS where the browser plays it natively (Safari, and
- * Chrome where it has shipped native HLS) and the server made a set; otherwise the progressive
- * MP4 at /video, which every browser plays (no hls.js: it would add ~100 KB for adaptive bitrate
- * that progressive download mostly covers on a home server).
+ * A video with the browser's own controls. Where the server made an HLS set (long videos), it is
+ * played adaptively: natively where the browser can (Safari), else through hls.js (Media Source
+ * Extensions), which is loaded only then, so the first page load never carries it. Otherwise,
+ * or when neither works, the progressive MP4 at /video, which every browser plays.
  */
 export function VideoStage({ asset, onSwipe }: Props) {
   const [broken, setBroken] = useState(false);
@@ -22,13 +22,17 @@ export function VideoStage({ asset, onSwipe }: Props) {
   const poster = asset.thumbnailVersion
     ? thumbnailUrl(asset.id, asset.thumbnailVersion, 'preview')
     : undefined;
-  const src = useMemo(() => {
-    if (!asset.playback?.hls) return `/api/assets/${asset.id}/video`;
-    const probe = document.createElement('video');
-    return probe.canPlayType(HLS_TYPE)
-      ? `/api/assets/${asset.id}/hls/index.m3u8`
-      : `/api/assets/${asset.id}/video`;
-  }, [asset.id, asset.playback?.hls]);
+  const video = useRef<HTMLVideoElement>(null);
+  const [hlsFailed, setHlsFailed] = useState(false);
+  const plan = useMemo(() => {
+    const progressive = `/api/assets/${asset.id}/video`;
+    if (!asset.playback?.hls || hlsFailed) return { src: progressive };
+    const playlist = `/api/assets/${asset.id}/hls/index.m3u8`;
+    return document.createElement('video').canPlayType(HLS_TYPE)
+      ? { src: playlist }
+      : { src: undefined, playlist };
+  }, [asset.id, asset.playback?.hls, hlsFailed]);
+  useHlsJs(video, plan.playlist, () => setHlsFailed(true));
 
   const status = asset.playback?.status;
   if (status === 'pending' || asset.status === 'processing')
@@ -56,17 +60,50 @@ export function VideoStage({ asset, onSwipe }: Props) {
   return (
     <div className="viewer-stage" {...swipe}>
       <video
+        ref={video}
         className="viewer-video"
-        src={src}
+        src={plan.src}
         poster={poster}
         controls
         playsInline
         autoPlay
         aria-label={describeAsset(asset)}
-        onError={() => setBroken(true)}
+        onError={() => (plan.src ? setBroken(true) : setHlsFailed(true))}
       />
     </div>
   );
+}
+
+/** Plays an HLS playlist through hls.js; `onFail` when it cannot (no MSE, a fatal error). */
+function useHlsJs(
+  video: React.RefObject<HTMLVideoElement | null>,
+  playlist: string | undefined,
+  onFail: () => void,
+) {
+  useEffect(() => {
+    if (!playlist) return;
+    let hls: { destroy(): void } | undefined;
+    let cancelled = false;
+    import('hls.js/light').then(
+      ({ default: Hls }) => {
+        if (cancelled || !video.current) return;
+        if (!Hls.isSupported()) return onFail();
+        const player = new Hls();
+        hls = player;
+        player.on(Hls.Events.ERROR, (_event, data) => {
+          if (data.fatal) onFail();
+        });
+        player.loadSource(playlist);
+        player.attachMedia(video.current);
+      },
+      () => onFail(),
+    );
+    return () => {
+      cancelled = true;
+      hls?.destroy();
+    };
+    // onFail is a fresh closure each render: the playlist alone decides what plays.
+  }, [playlist, video]);
 }
 
 /**
