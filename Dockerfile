@@ -1,7 +1,7 @@
 # Keepsake's image. One image for every role: KEEPSAKE_ROLE picks api, worker or all (the
 # default: one process with SQLite and files under /data). See docs/deploy.md.
 
-# --- build: compile TypeScript, then drop the dev dependencies ---
+# --- build: compile TypeScript and the web app, then drop the dev dependencies ---
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 falls back to compiling from source when no prebuilt binary can be fetched.
@@ -12,16 +12,21 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+COPY web ./web
+# The server, then the web app into dist/web (which the server serves at /).
+RUN npm run build \
+  && npx vite build --config web/vite.config.ts --logLevel warn \
+  && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime ---
 FROM node:20-bookworm-slim
-# perl runs ExifTool (metadata). ffmpeg (with ffprobe) reads videos: duration, size and rotation
-# in the metadata step, the poster frame in the thumbnails step. heif-convert (libheif-examples)
-# decodes HEIC photos, which the prebuilt sharp cannot.
+# perl runs ExifTool (metadata). ffmpeg (with ffprobe) reads videos (duration, size, rotation),
+# makes their poster frames and encodes the copies browsers play. heif-convert
+# (libheif-examples) decodes HEIC photos and djxl (libjxl-tools) JPEG XL, which the prebuilt
+# sharp cannot.
 # tini is PID 1: it passes SIGTERM on to node and reaps ExifTool's child processes.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends perl ffmpeg libheif-examples tini \
+  && apt-get install -y --no-install-recommends perl ffmpeg libheif-examples libjxl-tools tini \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # package.json's "type": "module" makes Node load dist/ as ES modules.

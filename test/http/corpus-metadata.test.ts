@@ -127,7 +127,7 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
     }
   });
 
-  it('makes thumbnails and previews that decode, upright, at the right size and aspect ratio', async () => {
+  it('makes thumbnails and previews that decode, upright, in sRGB, at the right size and aspect ratio', async () => {
     for (const [file, asset] of assets) {
       const display = expectedDisplaySize(await readTruth(file));
       for (const [size, check] of [
@@ -145,6 +145,8 @@ describe('every JPEG of the corpus (jpeg-exif, gps, orientation)', () => {
         assert.equal(res.statusCode, 200, `${file} ${size}: ${res.body}`);
         const meta = await sharp(res.rawPayload).metadata();
         assert.equal(meta.format, size === 'thumbnail' ? 'webp' : 'jpeg');
+        // Whatever the original's colour space (CMYK, Adobe RGB, grey...), browsers get sRGB.
+        assert.equal(meta.space, 'srgb', `${file} ${size}: ${meta.space}`);
         assert.ok(
           check(meta.width!, meta.height!),
           `${file} ${size}: ${meta.width}x${meta.height}`,

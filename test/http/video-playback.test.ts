@@ -142,6 +142,14 @@ describe('video playback (policy: needed)', () => {
         assert.equal(res.headers['content-type'], 'video/mp2t');
         assert.equal(res.rawPayload[0], 0x47, 'an MPEG-TS packet starts with its sync byte');
       }
+      // The first segment plays: ffprobe finds H.264 video and AAC sound in it.
+      const first = await get(t.app, admin, base + segments[0]!);
+      const probe = await probeBytes(dir, 'segment.ts', first.rawPayload);
+      assert.deepEqual(
+        probe.streams.map((s) => s.codec_name).sort(),
+        ['aac', 'h264'],
+        `${variant}: ${segments[0]}`,
+      );
     }
   });
 
