@@ -23,10 +23,10 @@ FROM node:20-bookworm-slim
 # perl runs ExifTool (metadata). ffmpeg (with ffprobe) reads videos (duration, size, rotation),
 # makes their poster frames and encodes the copies browsers play. heif-convert
 # (libheif-examples) decodes HEIC photos and djxl (libjxl-tools) JPEG XL, which the prebuilt
-# sharp cannot.
+# sharp cannot. dcraw_emu (libraw-bin) develops camera RAWs that embed no usable preview.
 # tini is PID 1: it passes SIGTERM on to node and reaps ExifTool's child processes.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends perl ffmpeg libheif-examples libjxl-tools tini \
+  && apt-get install -y --no-install-recommends perl ffmpeg libheif-examples libjxl-tools libraw-bin tini \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # package.json's "type": "module" makes Node load dist/ as ES modules.

@@ -60,6 +60,8 @@ const SYSTEM_TOOLS = [
   { tool: 'heif-convert', pkg: 'libheif-examples', why: 'HEIC thumbnails' },
   // JPEG XL: the prebuilt libvips has no JPEG XL decoder either (djxl and jxlinfo, 0.7 on bookworm).
   { tool: 'djxl', pkg: 'libjxl-tools', why: 'JPEG XL thumbnails' },
+  // Camera RAWs whose embedded preview is tiny or missing: LibRaw's dcraw_emu develops them.
+  { tool: 'dcraw_emu', pkg: 'libraw-bin', why: 'thumbnails of RAWs without a usable preview' },
 ];
 
 // What only the tests need: the browser the web app's end-to-end tests drive (playwright-core

@@ -10,6 +10,7 @@ import { migrateToLatest } from './adapters/db/migrator.js';
 import { KyselyAssetRepository } from './adapters/db/repositories/asset-repository.js';
 import { KyselyAuthStore } from './adapters/db/repositories/auth-store.js';
 import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-repository.js';
+import { KyselyAlbumRepository } from './adapters/db/repositories/album-repository.js';
 import { KyselyTransactor } from './adapters/db/repositories/transactor.js';
 import { KyselyUserRepository } from './adapters/db/repositories/user-repository.js';
 import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reader.js';
@@ -24,10 +25,12 @@ import {
   type SharedRateLimitStore,
 } from './adapters/rate-limit/shared-rate-limit-store.js';
 import { WorkerThreadImageRenderer } from './adapters/media/worker-thread-image-renderer.js';
+import { GeoNamesPlaceResolver } from './adapters/places/geonames-place-resolver.js';
 import { openJobQueue } from './adapters/queue/open-job-queue.js';
 import { concurrencyFor, imageThreadsFor, type Config } from './config.js';
 import { AssetsService } from './core/assets/assets-service.js';
 import { PurgeService } from './core/assets/purge-service.js';
+import { ReprocessService } from './core/assets/reprocess-service.js';
 import { UploadService } from './core/assets/upload-service.js';
 import { SidecarService } from './core/assets/sidecar-service.js';
 import { AuthService } from './core/auth/auth-service.js';
@@ -42,6 +45,7 @@ import { QUEUES } from './core/jobs/pipeline.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { QueueCounts } from './core/ports/job-queue.js';
 import { TimelineService } from './core/timeline/timeline-service.js';
+import { AlbumsService } from './core/albums/albums-service.js';
 import { UsersService } from './core/users/users-service.js';
 
 /** Everything the HTTP layer and the workers use, wired to the adapters the config chooses. */
@@ -56,7 +60,10 @@ export interface Keepsake {
   /** XMP sidecars, attached with a photo or later. */
   sidecars: SidecarService;
   purge: PurgeService;
+  /** Sends assets through the pipeline again (one, or every failed one). */
+  reprocess: ReprocessService;
   timeline: TimelineService;
+  albums: AlbumsService;
   metrics: PrometheusMetrics;
   /** Rate-limit counters shared by every API process; absent when there is no Redis. */
   rateLimitStore?: SharedRateLimitStore;
@@ -159,6 +166,7 @@ export async function createKeepsake(
         videoProber,
         livePhotos,
         sidecarReader,
+        new GeoNamesPlaceResolver(),
       ),
       thumbnails: thumbnailsHandler(
         assetRepository,
@@ -214,7 +222,9 @@ export async function createKeepsake(
     uploads,
     sidecars: new SidecarService(assetRepository, transactor, blobs, sidecarReader, uploads),
     purge,
+    reprocess: new ReprocessService(assetRepository, transactor),
     timeline: new TimelineService(new KyselyTimelineRepository(db)),
+    albums: new AlbumsService(new KyselyAlbumRepository(db), clock),
     metrics,
     createTusDatastore: () =>
       (tusDatastore ??= import('./adapters/uploads/tus-datastore.js').then((m) =>

@@ -12,6 +12,7 @@ import { assetRoutes } from './assets/routes.js';
 import { playbackRoutes } from './assets/playback-routes.js';
 import { uploadRoutes } from './assets/upload-routes.js';
 import { sidecarRoutes } from './assets/sidecar-routes.js';
+import { reprocessRoutes } from './assets/reprocess-routes.js';
 import { authRoutes } from './auth/routes.js';
 import { registerAuthentication } from './authentication.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -19,6 +20,8 @@ import { healthRoutes } from './health/routes.js';
 import { jobRoutes } from './jobs/routes.js';
 import { ErrorResponse, UserDto } from './schemas.js';
 import { timelineRoutes } from './timeline/routes.js';
+import { AlbumDto } from './albums/album-dto.js';
+import { albumRoutes } from './albums/routes.js';
 import { userRoutes } from './users/routes.js';
 import { tusRoutes } from './uploads/tus-routes.js';
 import { openApiDocumentation } from './openapi.js';
@@ -62,7 +65,7 @@ export async function buildApp(
       ),
   });
   await app.register(swagger, openApiDocumentation);
-  for (const schema of [ErrorResponse, UserDto, AssetDto]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, UserDto, AssetDto, AlbumDto]) app.addSchema(schema);
   registerAuthentication(app, keepsake);
   registerMetrics(app, keepsake);
 
@@ -85,6 +88,8 @@ const API_ROUTES = [
   tusRoutes,
   assetRoutes,
   playbackRoutes,
+  reprocessRoutes,
   timelineRoutes,
+  albumRoutes,
   jobRoutes,
 ];

@@ -23,4 +23,6 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'sessions', unique: [['token_hash']] },
   { name: 'api_keys', unique: [['key_hash']] },
   { name: 'assets', unique: [['owner_id', 'checksum']] },
+  { name: 'albums', unique: [] },
+  { name: 'album_assets', unique: [['album_id', 'asset_id']] },
 ];

@@ -22,9 +22,10 @@ import {
 
 /*
  * Camera RAW is shown by the largest picture the camera embedded (src/adapters/media/
- * raw-preview-extractor.ts): a 640x480 JpgFromRaw in the Canon CRW, an 80x60 uncompressed
- * ThumbnailTIFF in the 1997 Kodak KDC. The GoPro HERO7 GPR (a DNG with VC-5 raw data) embeds no
- * picture at all, so it is kept and listed but fails with that reason.
+ * raw-preview-extractor.ts), a 640x480 JpgFromRaw in the Canon CRW, or by its sensor data
+ * developed by LibRaw where that picture is tiny or missing: the 1997 Kodak KDC embeds only an
+ * 80x60 ThumbnailTIFF. The GoPro HERO7 GPR (a DNG with VC-5 raw data, which LibRaw cannot read)
+ * embeds no picture at all, so it is kept and listed but fails with that reason.
  */
 describe('every camera RAW of the corpus (Canon CRW, Kodak KDC, GoPro GPR)', () => {
   let t: TestApp;
@@ -75,16 +76,35 @@ describe('every camera RAW of the corpus (Canon CRW, Kodak KDC, GoPro GPR)', () 
       }
       assert.match(String(asset.thumbhash), /^[A-Za-z0-9+/]+=*$/, file);
     }
-    // The largest of the CRW's two pictures: the 640x480 JpgFromRaw, not the 160x120 thumbnail.
+    // The largest of the CRW's two pictures: the 640x480 JpgFromRaw, not the 160x120 thumbnail;
+    // big enough to be kept rather than developed (its sensor is 2272x1704).
     const crw = await fetchRendition(assets.get('raw/CRW_0305.CRW')!, 'preview');
     const { width, height } = await sharp(crw.rawPayload).metadata();
     assert.deepEqual([width, height], [640, 480]);
   });
 
+  it('develops the sensor data of a RAW whose embedded picture is a tiny thumbnail', async () => {
+    // The KDC embeds only an 80x60 ThumbnailTIFF for its 1280x960 sensor.
+    const kdc = assets.get('raw/P003913.KDC')!;
+    const shown = (await fetchRendition(kdc, 'preview')).rawPayload;
+    const { width, height } = await sizeOf(shown);
+    assert.ok(Math.max(width!, height!) >= 640, `${width}x${height}`);
+    assert.ok(Math.abs(width! / height! - 1280 / 960) < 0.02, `${width}x${height}`);
+    // Upright (Orientation 1): like the camera's own thumbnail, not like it turned over.
+    const embedded = await extractTag(corpusPath('raw/P003913.KDC'), 'ThumbnailTIFF');
+    const pixels = (image: Buffer, angle: number) => shapes(image, angle, 80, 60);
+    const toUpright = distance(await pixels(shown, 0), await pixels(embedded, 0));
+    const toOver = distance(await pixels(shown, 0), await pixels(embedded, 180));
+    assert.ok(toUpright < toOver / 2, `${toUpright} vs ${toOver}`);
+  });
+
   it('fails a RAW that embeds no preview with that reason, keeping its metadata', async () => {
     const gpr = assets.get('raw/GOPR8513.GPR')!;
     assert.equal(gpr.status, 'failed');
-    assert.match(String(gpr.error), /could not be read: the DNG file holds no embedded preview/);
+    assert.match(
+      String(gpr.error),
+      /could not be read: the DNG file holds no embedded preview and could not be developed \(Unsupported file format/,
+    );
     assert.deepEqual([gpr.width, gpr.height], [4000, 3000]);
     await assertOriginalKept(gpr, await readFile(corpusPath('raw/GOPR8513.GPR')));
   });
@@ -98,10 +118,12 @@ describe('every camera RAW of the corpus (Canon CRW, Kodak KDC, GoPro GPR)', () 
     assert.equal(asset.status, 'ready', String(asset.error));
     assert.deepEqual([asset.width, asset.height], [960, 1280]);
 
+    // The developed picture, turned once: LibRaw would also turn by the Orientation it reads,
+    // which would show it upside down (See: [Note: Camera RAW previews]).
     const shown = (await fetchRendition(asset, 'preview')).rawPayload;
+    assert.ok((await sizeOf(shown)).height! >= 640);
     const embedded = await extractTag(corpusPath(file), 'ThumbnailTIFF');
-    const pixels = (image: Buffer, angle: number) =>
-      sharp(image).rotate(angle).resize(60, 80, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+    const pixels = (image: Buffer, angle: number) => shapes(image, angle, 60, 80);
     const toTurned = distance(await pixels(shown, 0), await pixels(embedded, 90));
     const toUnturned = distance(await pixels(shown, 0), await pixels(embedded, 270));
     assert.ok(toTurned < toUnturned / 2, `${toTurned} vs ${toUnturned}`);
@@ -145,7 +167,10 @@ describe('every camera RAW of the corpus (Canon CRW, Kodak KDC, GoPro GPR)', () 
     assert.equal(res.statusCode, 201, res.body);
     const asset = await waitForAsset(t.app, admin, res.json<{ id: string }>().id, 60_000);
     assert.equal(asset.status, 'failed');
-    assert.match(String(asset.error), /could not be read: the CRW file holds no embedded preview/);
+    assert.match(
+      String(asset.error),
+      /could not be read: the CRW file holds no embedded preview and could not be developed/,
+    );
     await assertOriginalKept(asset, truncated);
   });
 
@@ -203,6 +228,21 @@ async function extractTag(path: string, tag: string): Promise<Buffer> {
     encoding: 'buffer',
   });
   return stdout;
+}
+
+/**
+ * The picture turned by `angle`, as `width` x `height` grey levels stretched to full range: the
+ * camera's thumbnail and LibRaw's develop of the same RAW differ in brightness and colour balance,
+ * not in what is where.
+ */
+function shapes(image: Buffer, angle: number, width: number, height: number): Promise<Buffer> {
+  return sharp(image)
+    .rotate(angle)
+    .resize(width, height, { fit: 'fill' })
+    .greyscale()
+    .normalise()
+    .raw()
+    .toBuffer();
 }
 
 function distance(a: Buffer, b: Buffer): number {

@@ -38,6 +38,7 @@ describe('one user can never read or change another user’s data', () => {
       { method: 'PATCH', url: `/api/assets/${aliceAsset}`, payload: { isFavorite: true } },
       { method: 'DELETE', url: `/api/assets/${aliceAsset}` },
       { method: 'POST', url: `/api/assets/${aliceAsset}/restore` },
+      { method: 'POST', url: `/api/assets/${aliceAsset}/reprocess` },
     ] as const;
     for (const route of routes) {
       const res = await t.app.inject({ ...route, headers: bob.headers });

@@ -227,6 +227,8 @@ describe('XMP sidecars', () => {
     const asset = await waitUntil(t.app, admin, rated.id, fromSidecar);
     assert.equal(asset.latitude, 53.132559);
     assert.equal(asset.longitude, 8.719196);
+    // Named from the sidecar's position: [Note: Place names].
+    assert.deepEqual(asset.place, { city: 'Bremen', country: 'Germany', countryCode: 'DE' });
     assert.deepEqual(asset.keywords, ['test3', 'test', 'test2']);
     assert.equal(asset.description, '2014-Drachenfest-Waterfront-Bremen');
     assert.equal(asset.rating, 3, 'the sidecar has no rating: the photo’s stays');
@@ -244,6 +246,7 @@ describe('XMP sidecars', () => {
     assert.equal(asset.description, 'Dunes at dusk');
     assert.deepEqual(asset.keywords, ['Gobi', '2019']);
     assert.equal(asset.latitude, null, 'the photo has no position of its own');
+    assert.equal(asset.place, null);
     assert.equal(
       await originalChecksum(t.app, admin, rated.id),
       sha256(await readFile(corpusPath(RATED))),

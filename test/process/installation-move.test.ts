@@ -57,6 +57,7 @@ interface Library {
   visible: string[];
   trashed: string[];
   favorites: string[];
+  albums: unknown;
 }
 
 interface Target {
@@ -81,6 +82,20 @@ async function libraryOf(app: FastifyInstance, session: Session): Promise<Librar
     visible: await ids(''),
     trashed: await ids('&isTrashed=true'),
     favorites: await ids('&isFavorite=true'),
+    // Each album as listed, and the months of its own timeline.
+    albums: await Promise.all(
+      (await app.inject({ url: '/api/albums', headers: session.headers }))
+        .json<{ id: string }[]>()
+        .map(async (album) => ({
+          album,
+          months: (
+            await app.inject({
+              url: `/api/albums/${album.id}/timeline/buckets`,
+              headers: session.headers,
+            })
+          ).json(),
+        })),
+    ),
   };
 }
 
@@ -152,6 +167,21 @@ describe('moving an embedded installation to PostgreSQL and S3', () => {
       payload: { isFavorite: true },
     });
     assert.equal(favor.statusCode, 200);
+    const album = await first.app.inject({
+      method: 'POST',
+      url: '/api/albums',
+      headers: admin.headers,
+      payload: { name: 'Moved along' },
+    });
+    assert.equal(album.statusCode, 201, album.body);
+    const albumId = album.json<{ id: string }>().id;
+    const added = await first.app.inject({
+      method: 'PUT',
+      url: `/api/albums/${albumId}/assets`,
+      headers: admin.headers,
+      payload: { ids: [favorite, [...files.keys()][2]] },
+    });
+    assert.equal(added.statusCode, 200, added.body);
     await first.stop();
 
     const second = await startTestApp({ dataDir: sourceDir, env, workers: false });
@@ -193,6 +223,8 @@ describe('moving an embedded installation to PostgreSQL and S3', () => {
     const rows = Object.fromEntries(report.tables.map((t) => [t.table, t.found]));
     assert.equal(rows.users, 2);
     assert.equal(rows.assets, files.size);
+    assert.equal(rows.albums, 1);
+    assert.equal(rows.album_assets, 2);
     // The queued job went to the outbox, for the target's BullMQ; the finished ones stay behind.
     assert.equal(report.toQueue, 'redis');
     assert.equal(rows.job_outbox, 1);

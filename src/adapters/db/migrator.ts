@@ -3,6 +3,7 @@ import type { DatabaseConnection, DialectFeatures } from './dialect-features.js'
 import * as initial from './migrations/0001-initial.js';
 import * as jobOutbox from './migrations/0002-job-outbox.js';
 import * as mediaDetails from './migrations/0003-media-details.js';
+import * as albums from './migrations/0004-albums.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-job-outbox': jobOutbox,
   '0003-media-details': mediaDetails,
+  '0004-albums': albums,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

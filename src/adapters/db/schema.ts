@@ -12,6 +12,8 @@ export interface Database {
   timeline_buckets: TimelineBucketsTable;
   jobs: JobsTable;
   job_outbox: JobOutboxTable;
+  albums: AlbumsTable;
+  album_assets: AlbumAssetsTable;
 }
 
 export interface UsersTable {
@@ -95,6 +97,8 @@ export interface AssetsTable {
   rating: number | null;
   /** A JSON array of strings, or null for none. */
   keywords: string | null;
+  /** The place at the GPS position as JSON ({ city, region?, country, countryCode }), or null. */
+  place: string | null;
 }
 
 export interface TimelineBucketsTable {
@@ -131,4 +135,24 @@ export interface JobOutboxTable {
   max_attempts: number | null;
   delay_ms: number | null;
   created_at: string;
+}
+
+export interface AlbumsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: Generated<string>;
+  cover_asset_id: string | null;
+  /** 'newest-first' | 'oldest-first' */
+  sort_order: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlbumAssetsTable {
+  id: string;
+  album_id: string;
+  asset_id: string;
+  added_by: string;
+  added_at: string;
 }

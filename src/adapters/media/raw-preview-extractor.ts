@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { UndecodableImageError } from '../../core/media/image-renderer.js';
 import type { ExifOrientation } from './exif-orientation.js';
 import { rawContainerKind } from './raw-container.js';
+import { developRaw } from './raw-developer.js';
+import { developsAtHalfSize, shouldDevelopRaw, type PictureSize } from './raw-source-choice.js';
 import {
   runTool,
   ToolNotFoundError,
@@ -10,11 +12,14 @@ import {
 } from './run-tool.js';
 
 export interface RawPreview {
-  /** The largest picture the camera embedded: a JPEG mostly, an uncompressed TIFF in old Kodaks. */
+  /**
+   * The largest picture the camera embedded (a JPEG mostly, an uncompressed TIFF in old Kodaks),
+   * or the sensor data developed into an 8-bit sRGB TIFF where that is missing or tiny.
+   */
   data: Buffer;
   /**
    * The RAW's own EXIF Orientation (a Canon CRW's Rotation): the embedded picture is stored as the
-   * sensor saw it.
+   * sensor saw it, and so is the developed one.
    */
   orientation: ExifOrientation;
   /** The RAW's full size as displayed, not the preview's; undefined when ExifTool gives none. */
@@ -23,11 +28,27 @@ export interface RawPreview {
 
 /*
  * [Note: Camera RAW previews]
- * Keepsake does not develop raw sensor data: every RAW camera (and GoPro's GPR, a DNG) embeds
- * one or more JPEGs that the camera rendered itself, and ExifTool knows where each format keeps
- * them (JpgFromRaw, PreviewImage, OtherImage, ThumbnailImage, ThumbnailTIFF...: its Preview
- * group). The largest is the preview; a RAW without any fails with "no embedded preview" rather
- * than showing whatever libvips would make of the TIFF structure (often a 160 px thumbnail).
+ * A RAW is shown by a picture the camera rendered itself and embedded: ExifTool knows where each
+ * format keeps them (JpgFromRaw, PreviewImage, OtherImage, ThumbnailImage, ThumbnailTIFF...: its
+ * Preview group), and the largest is the preview, in the camera's own colours and at no
+ * developing cost. Some RAWs embed only a thumbnail (a 1997 Kodak DC120's KDC: 80x60 for a
+ * 1280x960 sensor) or nothing; those, and any whose largest picture is under a third of the
+ * preview's long side (raw-source-choice.ts), have their sensor data developed by LibRaw's
+ * dcraw_emu (raw-developer.ts): half-size where that still fills the preview (no demosaicing),
+ * camera white balance, sRGB, 8 bits, unturned (`-t 0`), so that the RAW's orientation from
+ * ExifTool turns it once, as it turns an embedded picture. If developing fails (the tool is
+ * missing, the data unreadable), the small embedded picture is shown if there is one, else the
+ * RAW fails with "no embedded preview and could not be developed" and LibRaw's reason, rather than
+ * showing whatever libvips would make of the TIFF structure.
+ *
+ * Why LibRaw's dcraw_emu (Debian's libraw-bin, 0.20) and not dcraw 9.28, which Debian also has:
+ * the same speed at half size (~0.07 s for a 4 MP Canon CRW, 0.04 s for the KDC at full size), a
+ * picture on stdout from both, but LibRaw reads far more cameras (CR3 and other formats of the
+ * years since dcraw's last release in 2018) and is maintained and fuzzed, where dcraw crashed
+ * (SIGSEGV) on a truncated KDC. Neither reads GoPro's GPR (a DNG whose raw data is VC-5
+ * compressed, which needs GoPro's SDK, not built into Debian's LibRaw) and a GPR embeds no
+ * picture, so it still fails with that reason. dcraw_emu exits 0 even when it cannot open a file:
+ * only a picture on its stdout counts.
  *
  * Why the vendored exiftool script run as a process per file, not an exiftool-vendored instance
  * in the render thread: like heif-convert it is killed at the time limit and leaves nothing behind
@@ -62,14 +83,14 @@ const CFA = 32803;
 const LINEAR_RAW = 34892;
 
 /**
- * The largest embedded preview of a camera RAW, or undefined when the file (its first bytes in
- * `head`) is no camera RAW, plain TIFF included. Throws UndecodableImageError when it is one but
- * holds no preview.
+ * The picture a camera RAW is shown by (See: [Note: Camera RAW previews]), or undefined when the
+ * file (its first bytes in `head`) is no camera RAW, plain TIFF included. Throws
+ * UndecodableImageError when it is one but holds no preview and cannot be developed.
  */
 export async function extractRawPreview(
   path: string,
   head: Buffer,
-  limits: { timeoutSeconds: number },
+  limits: { timeoutSeconds: number; maxInputPixels: number; previewLongSide: number },
 ): Promise<RawPreview | undefined> {
   const kind = rawContainerKind(head);
   if (!kind) return undefined;
@@ -86,20 +107,22 @@ export async function extractRawPreview(
   if (kind === 'tiff' && !holdsSensorData(images) && (!fileType || PLAIN_TIFF.has(fileType)))
     return undefined;
 
+  const width = toSide(tags.ImageWidth);
+  const height = toSide(tags.ImageHeight);
+  const sensor = width && height ? { width, height } : undefined;
   const tag = largestPreview(tags);
-  if (!tag)
-    throw new UndecodableImageError(
-      `the ${fileType ?? 'camera RAW'} file holds no embedded preview (Keepsake shows RAW files by the picture the camera embedded)`,
-    );
-  const data = await runExiftool(['-b', `-${tag}`, file], deadline, PREVIEW_LIMIT);
-  if (data.length === 0)
-    throw new UndecodableImageError(`the ${tag} embedded in the RAW file could not be extracted`);
+  const embedded = tag ? await runExiftool(['-b', `-${tag}`, file], deadline, PREVIEW_LIMIT) : null;
+  const data = await pictureToShow(embedded?.length ? embedded : undefined, {
+    ...limits,
+    file,
+    fileType,
+    sensor,
+    deadline,
+  });
   const orientation =
     tags.Orientation === undefined
       ? fromCanonRawRotation(tags.Rotation)
       : toOrientation(tags.Orientation);
-  const width = toSide(tags.ImageWidth);
-  const height = toSide(tags.ImageHeight);
   const displayed =
     width && height
       ? orientation >= 5
@@ -108,6 +131,49 @@ export async function extractRawPreview(
       : undefined;
   return { data, orientation, displayed };
 }
+
+/**
+ * The embedded picture, or the sensor data developed where that is missing, undecodable or too
+ * small: the embedded one again if developing fails, since a small picture beats none.
+ */
+async function pictureToShow(
+  embedded: Buffer | undefined,
+  raw: {
+    file: string;
+    fileType: string | undefined;
+    sensor: PictureSize | undefined;
+    deadline: number;
+    maxInputPixels: number;
+    previewLongSide: number;
+  },
+): Promise<Buffer> {
+  if (embedded && !shouldDevelopRaw(await pictureSize(embedded), raw.sensor, raw.previewLongSide))
+    return embedded;
+  const developed =
+    raw.sensor && raw.sensor.width * raw.sensor.height > raw.maxInputPixels
+      ? { failure: 'the sensor claims more pixels than Keepsake will decode' }
+      : await developRaw(raw.file, {
+          halfSize: developsAtHalfSize(raw.sensor, raw.previewLongSide),
+          timeoutMs: Math.max(1, raw.deadline - Date.now()),
+        });
+  if ('data' in developed) return developed.data;
+  if (embedded) return embedded;
+  throw new UndecodableImageError(
+    `the ${raw.fileType ?? 'camera RAW'} file holds no embedded preview and could not be developed (${developed.failure})`,
+  );
+}
+
+/** The picture's size from its header; undefined when sharp cannot read it. */
+async function pictureSize(picture: Buffer): Promise<PictureSize | undefined> {
+  try {
+    const { width, height } = await (await loadSharp())(picture).metadata();
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const loadSharp = async () => (await import('sharp')).default;
 
 /** The Preview-group tag with the most bytes, compressed pictures first. */
 function largestPreview(tags: Tags): string | undefined {

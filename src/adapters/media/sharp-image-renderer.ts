@@ -42,8 +42,9 @@ export interface SharpRendererOptions {
  * preview size, upright (EXIF orientation) and in sRGB; the thumbnail and the placeholder are
  * made from that decoded preview, not from the file again. HEVC-coded HEIF (iPhone, Samsung)
  * and JPEG XL, which this libvips cannot decode, go through heif-convert (heic-decoder.ts) or djxl
- * (jxl-decoder.ts) first; a camera RAW is shown by the largest preview embedded in it
- * (raw-preview-extractor.ts); an HDR AVIF is tone-mapped (hdr-tone-map.ts).
+ * (jxl-decoder.ts) first; a camera RAW is shown by the largest preview embedded in it, or by its
+ * sensor data developed by LibRaw where that is missing or tiny (raw-preview-extractor.ts); an HDR
+ * AVIF is tone-mapped (hdr-tone-map.ts).
  */
 export class SharpImageRenderer implements ImageRenderer {
   constructor(private readonly options: SharpRendererOptions = {}) {}
@@ -62,7 +63,10 @@ export class SharpImageRenderer implements ImageRenderer {
     try {
       const head = await readHead(path); // inside: a missing or unreadable file is undecodable too
       // See: [Note: Camera RAW previews]. The RAW's own size and orientation, not the preview's.
-      const raw = await extractRawPreview(path, head, limits);
+      const raw = await extractRawPreview(path, head, {
+        ...limits,
+        previewLongSide: PREVIEW_LONG_SIDE,
+      });
       if (raw)
         return {
           ...(await renderRenditions(openImage(raw.data), raw.orientation)),

@@ -1,5 +1,5 @@
 import type { JobPayload } from '../ports/job-queue.js';
-import type { Asset, AssetMetadata, NewAsset, Playback, Renditions } from './asset.js';
+import type { Asset, AssetMetadata, AssetStatus, NewAsset, Playback, Renditions } from './asset.js';
 
 /**
  * Reads and single-row writes. Every method that a user's request reaches takes `ownerId` and
@@ -38,6 +38,10 @@ export interface AssetRepository {
   listSidecarCandidates(ownerId: string, baseName: string): Promise<Asset[]>;
   /** processing → ready; leaves a failed asset failed. */
   markReady(id: string): Promise<void>;
+  /** Failed assets of every owner, by id, after `after`: see [Note: Processing again]. */
+  listFailedIds(query: { after?: string; limit: number }): Promise<string[]>;
+  /** How many assets of every owner are failed. */
+  countFailed(): Promise<number>;
   /** One owner's assets with this content identifier, oldest upload first. */
   findByContentId(ownerId: string, contentId: string): Promise<Asset[]>;
   /** Makes `videoId` the still's motion part, hidden. See: [Note: Live Photos and motion photos]. */
@@ -84,5 +88,10 @@ export interface TransactionScope {
   attachSidecar(ownerId: string, id: string, sidecarKey: string): Promise<boolean>;
   /** As AssetRepository.linkMotionPart, in this transaction. */
   linkMotionPart(stillId: string, videoId: string): Promise<void>;
+  /**
+   * Puts the asset back to processing, its error cleared, if its status is one of `from` (and,
+   * with `ownerId`, only that owner's); false when it did not. See: [Note: Processing again].
+   */
+  reopen(id: string, scope: { ownerId?: string; from: readonly AssetStatus[] }): Promise<boolean>;
   enqueue(job: { name: string; queue: string; payload: JobPayload }): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import type { Place } from '../places/place-resolver.js';
+
 export type AssetType = 'image' | 'video';
 export type AssetStatus = 'processing' | 'ready' | 'failed';
 
@@ -67,6 +69,8 @@ export interface Asset {
   /** 0 to 5 stars (-1: rejected), as XMP defines it. */
   rating: number | null;
   keywords: string[];
+  /** The town at the GPS position, named offline; null without a position or far from any town. */
+  place: Place | null;
 }
 
 export type PlaybackStatus = 'pending' | 'original' | 'encoded' | 'failed';
@@ -130,6 +134,7 @@ export type AssetMetadata = Pick<
   | 'description'
   | 'rating'
   | 'keywords'
+  | 'place'
 >;
 
 export const originalKeyFor = (checksum: string): string =>

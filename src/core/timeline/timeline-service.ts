@@ -1,5 +1,10 @@
 import { AppError } from '../errors.js';
-import type { TimelineBucket, TimelineItem, TimelineRepository } from './timeline.js';
+import type {
+  TimelineBucket,
+  TimelineCursor,
+  TimelineItem,
+  TimelineRepository,
+} from './timeline.js';
 
 export const MAX_PAGE_SIZE = 5000;
 
@@ -21,25 +26,32 @@ export class TimelineService {
     return this.timeline.buckets(ownerId);
   }
 
-  async bucket(
-    ownerId: string,
-    bucket: string,
-    limit: number,
-    cursor?: string,
-  ): Promise<TimelinePage> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(bucket)) {
-      throw new AppError('VALIDATION_FAILED', 'A bucket is a month written YYYY-MM.');
-    }
-    const size = Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
-    const items = await this.timeline.bucketPage(ownerId, bucket, size + 1, decodeCursor(cursor));
-    const page = items.slice(0, size);
-    const last = page.at(-1);
-    return {
-      bucket,
-      items: page,
-      nextCursor: items.length > size && last ? encodeCursor(last) : null,
-    };
+  bucket(ownerId: string, bucket: string, limit: number, cursor?: string): Promise<TimelinePage> {
+    return readBucketPage(bucket, limit, cursor, (size, after) =>
+      this.timeline.bucketPage(ownerId, bucket, size, after),
+    );
   }
+}
+
+/** One page of a month, for any timeline (the library's, an album's): checks, cursor, next. */
+export async function readBucketPage(
+  bucket: string,
+  limit: number,
+  cursor: string | undefined,
+  read: (size: number, after?: TimelineCursor) => Promise<TimelineItem[]>,
+): Promise<TimelinePage> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(bucket)) {
+    throw new AppError('VALIDATION_FAILED', 'A bucket is a month written YYYY-MM.');
+  }
+  const size = Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
+  const items = await read(size + 1, decodeCursor(cursor));
+  const page = items.slice(0, size);
+  const last = page.at(-1);
+  return {
+    bucket,
+    items: page,
+    nextCursor: items.length > size && last ? encodeCursor(last) : null,
+  };
 }
 
 export const encodeCursor = (item: { local: string; id: string }): string =>

@@ -1,4 +1,5 @@
 import type { AssetType } from '../assets/asset.js';
+import type { Place } from '../places/place-resolver.js';
 
 export interface TimelineBucket {
   bucket: string;
@@ -17,6 +18,8 @@ export interface TimelineItem {
   type: AssetType;
   durationMs: number | null;
   isFavorite: boolean;
+  /** For alt text ("Photo taken on … in Rome, Italy"), without fetching the asset. */
+  place: Place | null;
 }
 
 export interface TimelineRepository {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Asset } from '../../core/assets/asset.js';
 import { formatCaptureTime } from '../../core/media/capture-time.js';
 import { playbackViewOf } from '../../core/media/playback-rules.js';
+import { PlaceDto } from './place-dto.js';
 import { PlaybackDto } from './playback-dto.js';
 
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
@@ -68,6 +69,7 @@ export const AssetDto = Type.Object(
     description: NullableString,
     rating: Type.Union([Type.Integer({ minimum: -1, maximum: 5 }), Type.Null()]),
     keywords: Type.Array(Type.String()),
+    place: PlaceDto,
     playback: Type.Union([PlaybackDto, Type.Null()], {
       description: 'How a video plays in a browser (GET /api/assets/{id}/video); null for a still',
     }),
@@ -118,6 +120,7 @@ export function toAssetDto(asset: Asset) {
     description: asset.description,
     rating: asset.rating,
     keywords: asset.keywords,
+    place: asset.place,
     playback: playbackViewOf(asset),
   };
 }

@@ -9,6 +9,8 @@ const Counts = Type.Object({
   failed: Type.Integer(),
 });
 
+const FailedAssets = Type.Object({ count: Type.Integer({ minimum: 0 }) });
+
 export const jobRoutes: RoutePlugin = async (app, { keepsake }) => {
   app.get(
     '/api/jobs',
@@ -21,5 +23,35 @@ export const jobRoutes: RoutePlugin = async (app, { keepsake }) => {
       },
     },
     async () => keepsake.jobCounts(),
+  );
+
+  // A separate answer, not a key in the one above: clients read that one as queue → counts.
+  app.get(
+    '/api/jobs/failed-assets',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags: ['jobs'],
+        summary: 'How many assets, of every user, failed processing (admin)',
+        response: { 200: FailedAssets, ...errorResponses(401, 403) },
+      },
+    },
+    async () => ({ count: await keepsake.reprocess.countFailed() }),
+  );
+
+  app.post(
+    '/api/jobs/retry-failed',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags: ['jobs'],
+        summary: 'Process every failed asset of every user again, from the first step (admin)',
+        description:
+          'For after the cause is fixed (ffmpeg installed, say). Each failed asset turns ' +
+          '`processing` with its error cleared; `count` says how many were queued.',
+        response: { 200: FailedAssets, ...errorResponses(401, 403) },
+      },
+    },
+    async () => ({ count: await keepsake.reprocess.retryAllFailed() }),
   );
 };

@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { formatCaptureTime } from '../../core/media/capture-time.js';
 import type { TimelineItem } from '../../core/timeline/timeline.js';
+import { PlaceDto } from '../assets/place-dto.js';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
 
-const TimelineAsset = Type.Object({
+export const TimelineAsset = Type.Object({
   id: Type.String(),
   takenAt: Type.String(),
   aspectRatio: Type.Number({ description: 'width / height as displayed; 1 until known' }),
@@ -14,9 +15,10 @@ const TimelineAsset = Type.Object({
   type: Type.Union([Type.Literal('image'), Type.Literal('video')]),
   duration: Type.Union([Type.Number({ description: 'seconds' }), Type.Null()]),
   isFavorite: Type.Boolean(),
+  place: PlaceDto,
 });
 
-const toTimelineAsset = (item: TimelineItem) => ({
+export const toTimelineAsset = (item: TimelineItem) => ({
   id: item.id,
   takenAt: formatCaptureTime(item),
   aspectRatio:
@@ -26,6 +28,7 @@ const toTimelineAsset = (item: TimelineItem) => ({
   type: item.type,
   duration: item.durationMs === null ? null : item.durationMs / 1000,
   isFavorite: item.isFavorite,
+  place: item.place,
 });
 
 export const timelineRoutes: RoutePlugin = async (app, { keepsake }) => {

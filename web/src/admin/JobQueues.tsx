@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api, ok } from '../api/client';
+import { RetryFailed } from './RetryFailed';
 import { QUEUE_LABELS, summarizeJobs, type QueueCounts } from './job-summary';
 import { useVisibleInterval } from './use-visible-interval';
 
@@ -8,11 +9,13 @@ const COLUMNS = ['waiting', 'active', 'completed', 'failed'] as const;
 /** Job counts per queue, refreshed every 2 seconds while the page is visible. */
 export function JobQueues() {
   const [queues, setQueues] = useState<Record<string, QueueCounts>>();
+  const [failedAssets, setFailedAssets] = useState(0);
   const [error, setError] = useState<string>();
   const refresh = useCallback(() => {
-    ok(api.GET('/api/jobs')).then(
-      (counts) => {
+    Promise.all([ok(api.GET('/api/jobs')), ok(api.GET('/api/jobs/failed-assets'))]).then(
+      ([counts, failed]) => {
         setQueues(counts);
+        setFailedAssets(failed.count);
         setError(undefined);
       },
       (e: Error) => setError(`The job counts could not be loaded: ${e.message}`),
@@ -35,6 +38,7 @@ export function JobQueues() {
           <p className="admin-headline" role="status">
             {summary.headline}
           </p>
+          <RetryFailed failed={failedAssets} onRetried={refresh} />
           <div className="admin-table-wrap">
             <table className="admin-table">
               <caption className="visually-hidden">Jobs per queue</caption>

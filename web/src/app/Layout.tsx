@@ -41,7 +41,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <a
                   href={entry.path}
                   onClick={onLinkClick}
-                  aria-current={pathname === entry.path ? 'page' : undefined}
+                  aria-current={
+                    pathname === entry.path || pathname.startsWith(`${entry.path}/`)
+                      ? 'page'
+                      : undefined
+                  }
                   className={entry.coming ? 'coming' : undefined}
                 >
                   <span className="nav-icon">

@@ -1,9 +1,12 @@
 import type { ComponentType } from 'react';
 import { AdminPage } from '../admin/AdminPage';
+import { AlbumPage } from '../albums/AlbumPage';
+import { AlbumsPage } from '../albums/AlbumsPage';
 import { ArchivePage, FavoritesPage, TrashPage } from '../library/LibraryPages';
 import { TimelinePage } from '../timeline/TimelinePage';
 import { ComingPage } from './ComingPage';
 import type { IconName } from './icons';
+import { matchRoute } from './route-match';
 
 export interface NavEntry {
   path: string;
@@ -21,7 +24,7 @@ export const NAV: NavEntry[] = [
   { path: '/', label: 'Photos', icon: 'photos', page: TimelinePage },
   { path: '/search', label: 'Search', icon: 'search', page: ComingPage, coming: true },
   { path: '/favorites', label: 'Favorites', icon: 'heart', page: FavoritesPage },
-  { path: '/albums', label: 'Albums', icon: 'albums', page: ComingPage, coming: true },
+  { path: '/albums', label: 'Albums', icon: 'albums', page: AlbumsPage },
   { path: '/sharing', label: 'Sharing', icon: 'sharing', page: ComingPage, coming: true },
   { path: '/people', label: 'People', icon: 'people', page: ComingPage, coming: true },
   { path: '/map', label: 'Map', icon: 'map', page: ComingPage, coming: true },
@@ -30,9 +33,15 @@ export const NAV: NavEntry[] = [
   { path: '/admin', label: 'Administration', icon: 'settings', page: AdminPage, adminOnly: true },
 ];
 
+// Pages with a parameter in their path, which they read with matchRoute.
+const ROUTES: { pattern: string; page: ComponentType }[] = [
+  { pattern: '/albums/:id', page: AlbumPage },
+];
+
 export function pageFor(pathname: string, isAdmin: boolean): ComponentType {
   const entry = NAV.find((e) => e.path === pathname && (!e.adminOnly || isAdmin));
-  return entry?.page ?? NotFoundPage;
+  const route = ROUTES.find((r) => matchRoute(r.pattern, pathname));
+  return entry?.page ?? route?.page ?? NotFoundPage;
 }
 
 function NotFoundPage() {

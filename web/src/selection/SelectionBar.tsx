@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AddToAlbumDialog } from '../albums/AddToAlbumDialog';
 import { emitAssetsChanged } from '../app/events';
 import { ConfirmDialog } from './ConfirmDialog';
 import {
@@ -11,23 +12,32 @@ import type { Selection } from './useSelection';
 import './selection.css';
 
 /** Which page the selection is on: it decides the actions offered. */
-export type GridMode = 'timeline' | 'favorites' | 'archive' | 'trash';
+export type GridMode = 'timeline' | 'favorites' | 'archive' | 'trash' | 'album';
 
 export interface Notice {
   message: string;
   failed: boolean;
 }
 
+/** An action a page adds for its own selection (an album's "Remove from album"). */
+export interface PageAction {
+  label: string;
+  /** Offered only while exactly one item is selected ("Set as cover"). */
+  single?: boolean;
+  run(ids: string[]): Promise<Notice>;
+}
+
 interface Props {
   selection: Selection;
   mode: GridMode;
   onNotice(notice: Notice): void;
+  pageActions?: readonly PageAction[];
 }
 
-type Asking = { kind: 'deleteForGood' } | { kind: 'download' };
+type Asking = { kind: 'deleteForGood' } | { kind: 'download' } | { kind: 'addToAlbum' };
 
 /** The bar over the grid while something is selected: the count, clear, and what to do. */
-export function SelectionBar({ selection, mode, onNotice }: Props) {
+export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Props) {
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<Asking>();
   const items = [...selection.state.items.values()];
@@ -41,6 +51,14 @@ export function SelectionBar({ selection, mode, onNotice }: Props) {
     setBusy(false);
     selection.clear();
     onNotice(result);
+    emitAssetsChanged();
+  };
+  const runPageAction = async (action: PageAction) => {
+    setBusy(true);
+    const notice = await action.run(ids);
+    setBusy(false);
+    selection.clear();
+    onNotice(notice);
     emitAssetsChanged();
   };
   const download = () => {
@@ -78,6 +96,21 @@ export function SelectionBar({ selection, mode, onNotice }: Props) {
           </>
         ) : (
           <>
+            {pageActions
+              .filter((action) => !action.single || ids.length === 1)
+              .map((action) => (
+                <button
+                  key={action.label}
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void runPageAction(action)}
+                >
+                  {action.label}
+                </button>
+              ))}
+            <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'addToAlbum' })}>
+              Add to album
+            </button>
             <button
               type="button"
               disabled={busy}
@@ -122,6 +155,17 @@ export function SelectionBar({ selection, mode, onNotice }: Props) {
         >
           <p>They are removed from Keepsake with their original files. This cannot be undone.</p>
         </ConfirmDialog>
+      )}
+      {asking?.kind === 'addToAlbum' && (
+        <AddToAlbumDialog
+          ids={ids}
+          onDone={(notice) => {
+            setAsking(undefined);
+            selection.clear();
+            onNotice(notice);
+          }}
+          onCancel={() => setAsking(undefined)}
+        />
       )}
       {asking?.kind === 'download' && (
         <ConfirmDialog

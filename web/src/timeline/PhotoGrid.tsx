@@ -8,7 +8,12 @@ import {
 } from 'react';
 import { useAssetsChanged } from '../app/events';
 import { navigate, useLocation } from '../app/router';
-import { SelectionBar, type GridMode, type Notice } from '../selection/SelectionBar';
+import {
+  SelectionBar,
+  type GridMode,
+  type Notice,
+  type PageAction,
+} from '../selection/SelectionBar';
 import { useSelection } from '../selection/useSelection';
 import { Viewer } from '../viewer/Viewer';
 import type { GridItem } from './grid-item';
@@ -24,13 +29,15 @@ interface Props {
   /** Shown instead of the grid when there is nothing. */
   empty: ReactNode;
   scrubber?: boolean;
+  /** Selection actions of this page only (an album's "Remove from album"). */
+  pageActions?: readonly PageAction[];
 }
 
 /**
  * A page of photos: the virtualised grid, selection and its actions, and the viewer at
  * `?view=<id>`. The timeline and the favorites, archive and trash pages are all one of these.
  */
-export function PhotoGrid({ source, mode, header, empty, scrubber = false }: Props) {
+export function PhotoGrid({ source, mode, header, empty, scrubber = false, pageActions }: Props) {
   const snapshot = useSyncExternalStore(source.subscribe, source.snapshot);
   const selection = useSelection();
   const { pathname, search } = useLocation();
@@ -79,7 +86,12 @@ export function PhotoGrid({ source, mode, header, empty, scrubber = false }: Pro
       {header}
       <div className="grid-area">
         {selection.count > 0 && (
-          <SelectionBar selection={selection} mode={mode} onNotice={setNotice} />
+          <SelectionBar
+            selection={selection}
+            mode={mode}
+            onNotice={setNotice}
+            pageActions={pageActions}
+          />
         )}
         {snapshot.error && (
           <p className="grid-error error" role="alert">

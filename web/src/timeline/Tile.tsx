@@ -1,7 +1,8 @@
 import { memo, useRef, useState } from 'react';
 import { thumbnailUrl } from '../api/client';
-import { durationLabel, longDate } from './dates';
-import { dayOf, type GridItem } from './grid-item';
+import { altText } from './alt-text';
+import { durationLabel } from './dates';
+import type { GridItem } from './grid-item';
 import { placeholderUrl } from './thumbhash-url';
 
 export interface TileHandlers {
@@ -23,9 +24,6 @@ interface Props extends TileHandlers {
 }
 
 const LONG_PRESS_MS = 500;
-
-export const altText = (item: GridItem) =>
-  `${item.type === 'video' ? 'Video' : 'Photo'} taken on ${longDate(dayOf(item))}`;
 
 /** One thumbnail: a link that opens the viewer, over its thumbhash, with a check circle. */
 export const Tile = memo(function Tile(props: Props) {

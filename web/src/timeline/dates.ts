@@ -1,5 +1,5 @@
 /**
- * Headings and alt text from local capture dates ("2026-11-25"). The dates are calendar dates in
+ * Headings from local capture dates ("2026-11-25"). The dates are calendar dates in
  * the time zone the photo was taken in, so they are formatted as UTC to stay that very day.
  */
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -22,7 +22,6 @@ const dayWithYearFormat = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
   timeZone: 'UTC',
 });
-const longDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
 
 /** "November 2026" from "2026-11". */
 export const monthLabel = (month: string): string => monthFormat.format(utc(`${month}-01`));
@@ -40,9 +39,6 @@ export function dayLabel(day: string, today: string = localDay()): string {
   if (day === yesterday) return 'Yesterday';
   return (day.slice(0, 4) === today.slice(0, 4) ? dayFormat : dayWithYearFormat).format(utc(day));
 }
-
-/** "November 25, 2026", for alt text. */
-export const longDate = (day: string): string => longDateFormat.format(utc(day));
 
 /** "0:07", "12:03", "1:02:03". */
 export function durationLabel(seconds: number): string {

@@ -10,4 +10,5 @@ export const item = (id: string, takenAt: string, aspectRatio = 1.5): GridItem =
   type: 'image',
   duration: null,
   isFavorite: false,
+  place: null,
 });

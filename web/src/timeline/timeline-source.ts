@@ -7,6 +7,26 @@ const PAGE = 2000;
 // Months kept in memory; farther ones are let go (their measured height is kept by the view).
 const MAX_LOADED = 24;
 
+/** Where a timeline's months come from: the library's own, or an album's (same shapes). */
+export interface TimelineEndpoints {
+  buckets(): Promise<{ bucket: string; count: number }[]>;
+  month(
+    bucket: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ assets: GridItem[]; nextCursor: string | null }>;
+}
+
+const libraryTimeline: TimelineEndpoints = {
+  buckets: () => ok(api.GET('/api/timeline/buckets')),
+  month: (bucket, limit, cursor) =>
+    ok(
+      api.GET('/api/timeline/buckets/{bucket}', {
+        params: { path: { bucket }, query: { limit, cursor } },
+      }),
+    ),
+};
+
 /** The timeline's months, loaded as the view nears them. See: [Note: Estimated heights]. */
 export class TimelineSource implements GridSource {
   private buckets?: { bucket: string; count: number }[];
@@ -20,6 +40,8 @@ export class TimelineSource implements GridSource {
   subscribe = this.snapshots.subscribe;
   snapshot = () => this.snapshots.current;
   loadMore() {}
+
+  constructor(private readonly endpoints: TimelineEndpoints = libraryTimeline) {}
 
   start(): void {
     void this.fetchBuckets();
@@ -73,7 +95,7 @@ export class TimelineSource implements GridSource {
 
   private async fetchBuckets(): Promise<void> {
     try {
-      this.buckets = await ok(api.GET('/api/timeline/buckets'));
+      this.buckets = await this.endpoints.buckets();
       this.publish();
     } catch (e) {
       this.snapshots.set({ error: (e as Error).message });
@@ -105,11 +127,7 @@ export class TimelineSource implements GridSource {
     const items: GridItem[] = [];
     let cursor: string | undefined;
     do {
-      const page = await ok(
-        api.GET('/api/timeline/buckets/{bucket}', {
-          params: { path: { bucket }, query: { limit: PAGE, cursor } },
-        }),
-      );
+      const page = await this.endpoints.month(bucket, PAGE, cursor);
       items.push(...page.assets);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { originalUrl, type Asset } from '../api/client';
 import { Icon } from '../app/icons';
+import { TryAgainButton } from './TryAgainButton';
 import {
   formatCamera,
   formatCoordinates,
@@ -8,13 +9,23 @@ import {
   formatDuration,
   formatExposure,
   formatFileSize,
+  formatPlace,
   formatTakenAt,
   isBrowserDisplayable,
   openStreetMapUrl,
 } from './format-info';
 
 /** The facts about the shown asset: when, where, with what, and the file itself. */
-export function InfoPanel({ asset, onClose }: { asset: Asset; onClose(): void }) {
+export function InfoPanel({
+  asset,
+  onClose,
+  onChanged,
+}: {
+  asset: Asset;
+  onClose(): void;
+  /** The server changed the asset (processing again after "Try again"). */
+  onChanged(asset: Asset): void;
+}) {
   const taken = formatTakenAt(asset.takenAt);
   const camera = formatCamera(asset.make, asset.model);
   const exposure = formatExposure(asset);
@@ -42,6 +53,7 @@ export function InfoPanel({ asset, onClose }: { asset: Asset; onClose(): void })
         </Row>
         {hasPlace && (
           <Row label="Place">
+            {asset.place && <div>{formatPlace(asset.place)}</div>}
             {formatCoordinates(asset.latitude!, asset.longitude!)}
             <div>
               <a
@@ -104,6 +116,7 @@ export function InfoPanel({ asset, onClose }: { asset: Asset; onClose(): void })
         {problem && (
           <Row label="Problem">
             <span className="error">{problem}</span>
+            <TryAgainButton asset={asset} onQueued={onChanged} />
           </Row>
         )}
       </dl>

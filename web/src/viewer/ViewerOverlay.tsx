@@ -328,7 +328,17 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
         )}
       </div>
 
-      {infoOpen && current && <InfoPanel asset={current} onClose={() => setInfoOpen(false)} />}
+      {infoOpen && current && (
+        <InfoPanel
+          asset={current}
+          onClose={() => setInfoOpen(false)}
+          onChanged={(changed) => {
+            saveAsset(changed);
+            setAsset((a) => (a?.id === changed.id ? changed : a));
+            emitAssetsChanged();
+          }}
+        />
+      )}
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>

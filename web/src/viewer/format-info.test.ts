@@ -8,6 +8,7 @@ import {
   formatExposure,
   formatExposureTime,
   formatFileSize,
+  formatPlace,
   formatTakenAt,
   formatTakenAtLine,
   isBrowserDisplayable,
@@ -112,11 +113,26 @@ describe('place', () => {
       'https://www.openstreetmap.org/?mlat=41.9&mlon=12.5#map=15/41.9/12.5',
     );
   });
+  it('names the town and country, with a US state between them', () => {
+    expect(formatPlace({ city: 'Rome', country: 'Italy', countryCode: 'IT' })).toBe('Rome, Italy');
+    expect(
+      formatPlace({ city: 'Palisade', region: 'CO', country: 'United States', countryCode: 'US' }),
+    ).toBe('Palisade, CO, United States');
+  });
 });
 
 describe('alt text', () => {
-  const base = { type: 'image' as const, takenAt: '2026-11-25T14:03:00+01:00', description: null };
+  const base = {
+    type: 'image' as const,
+    takenAt: '2026-11-25T14:03:00+01:00',
+    description: null,
+    place: null,
+  };
+  const rome = { city: 'Rome', country: 'Italy', countryCode: 'IT' };
   it('names the day and the place', () => {
+    expect(describeAsset({ ...base, latitude: 41.9, longitude: 12.5, place: rome }, 'en-GB')).toBe(
+      'Photo from 25 November 2026 in Rome, Italy',
+    );
     expect(describeAsset({ ...base, latitude: 41.9, longitude: 12.5 }, 'en-GB')).toBe(
       'Photo from 25 November 2026 at 41.90000° N, 12.50000° E',
     );

@@ -137,6 +137,10 @@ export function formatCoordinates(latitude: number, longitude: number): string {
   return `${lat}, ${lon}`;
 }
 
+/** "Rome, Italy"; "Palisade, CO, United States" where the server gives a region. */
+export const formatPlace = (place: NonNullable<Asset['place']>): string =>
+  [place.city, place.region, place.country].filter(Boolean).join(', ');
+
 /** The place on openstreetmap.org, with a marker; a link, so no map tiles load here. */
 export const openStreetMapUrl = (latitude: number, longitude: number) =>
   `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=15/${latitude}/${longitude}`;
@@ -151,16 +155,17 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * Alt text naming what, when and where: "Photo from 25 November 2026 at 41.89021° N,
- * 12.49223° E". Coordinates are the place as far as this app knows it (no reverse geocoding yet).
+ * Alt text naming what, when and where: "Photo from 25 November 2026 in Rome, Italy". Where the
+ * server named no town (none within 50 km), the coordinates say where.
  */
 export function describeAsset(
-  a: Pick<Asset, 'type' | 'takenAt' | 'latitude' | 'longitude' | 'description'>,
+  a: Pick<Asset, 'type' | 'takenAt' | 'latitude' | 'longitude' | 'place' | 'description'>,
   locale?: string,
 ): string {
   const kind = a.type === 'video' ? 'Video' : 'Photo';
-  const place =
-    a.latitude !== null && a.longitude !== null
+  const place = a.place
+    ? ` in ${formatPlace(a.place)}`
+    : a.latitude !== null && a.longitude !== null
       ? ` at ${formatCoordinates(a.latitude, a.longitude)}`
       : '';
   const caption = a.description?.trim() ? `: ${a.description.trim()}` : '';

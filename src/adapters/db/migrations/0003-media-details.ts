@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectFeatures): Promise
     ['description', 'text'],
     ['rating', 'integer'],
     ['keywords', 'text'],
+    // The town at the GPS position, as JSON: see [Note: Place names].
+    ['place', 'text'],
   ];
   for (const [name, type] of columns)
     await db.schema.alterTable('assets').addColumn(name, type).execute();
@@ -47,7 +49,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectFeatures): Promise
     await sql.raw(statement).execute(db);
 
   // The timeline index as in 0001, now also leaving hidden assets out (and covering the new
-  // live-photo link, which a timeline page returns).
+  // live-photo link and place, which a timeline page returns).
   await db.schema.dropIndex('assets_timeline_idx').execute();
   await db.schema
     .createIndex('assets_timeline_idx')
@@ -68,9 +70,19 @@ export async function up(db: Kysely<unknown>, dialect: DialectFeatures): Promise
       'is_archived',
       'trashed_at',
       'live_photo_video_id',
+      'place',
     ])
     .where(sql.ref('is_archived'), '=', 0)
     .where(sql.ref('trashed_at'), 'is', null)
     .where(sql.ref('is_hidden'), '=', 0)
+    .execute();
+
+  // Failed assets, which the admin page counts every few seconds and "retry failed" walks in id
+  // order: a handful of rows among millions, so a partial index keeps both to an index scan.
+  await db.schema
+    .createIndex('assets_failed_idx')
+    .on('assets')
+    .column('id')
+    .where(sql.ref('status'), '=', 'failed')
     .execute();
 }

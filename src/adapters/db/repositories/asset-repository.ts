@@ -10,6 +10,7 @@ import type { Database } from '../schema.js';
 import { toAsset } from './asset-rows.js';
 import { linkMotionPartIn } from './live-photo-links.js';
 import { afterCursor } from './newest-first.js';
+import { countFailedIn, listFailedIdsIn } from './reprocess-rows.js';
 import { listSidecarCandidatesIn } from './sidecar-rows.js';
 
 export class KyselyAssetRepository implements AssetRepository {
@@ -146,6 +147,7 @@ export class KyselyAssetRepository implements AssetRepository {
         description: m.description,
         rating: m.rating,
         keywords: m.keywords.length > 0 ? JSON.stringify(m.keywords) : null,
+        place: m.place ? JSON.stringify(m.place) : null,
         updated_at: now(),
       })
       .where('id', '=', id)
@@ -209,6 +211,14 @@ export class KyselyAssetRepository implements AssetRepository {
       .where('id', '=', id)
       .where('status', '=', 'processing')
       .execute();
+  }
+
+  listFailedIds(query: { after?: string; limit: number }): Promise<string[]> {
+    return listFailedIdsIn(this.db, query);
+  }
+
+  countFailed(): Promise<number> {
+    return countFailedIn(this.db);
   }
 
   async findByContentId(ownerId: string, contentId: string): Promise<Asset[]> {

@@ -7,6 +7,7 @@ import type {
   PlaybackStatus,
 } from '../../../core/assets/asset.js';
 import { monthOf } from '../../../core/media/capture-time.js';
+import type { Place } from '../../../core/places/place-resolver.js';
 import type { AssetsTable } from '../schema.js';
 
 export function toAsset(row: Selectable<AssetsTable>): Asset {
@@ -74,6 +75,7 @@ export function toAsset(row: Selectable<AssetsTable>): Asset {
     description: row.description,
     rating: row.rating,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
+    place: placeFromColumn(row.place),
   };
 }
 
@@ -129,5 +131,9 @@ export function toNewAssetRow(asset: NewAsset): Insertable<AssetsTable> {
     description: null,
     rating: null,
     keywords: null,
+    place: null,
   };
 }
+
+export const placeFromColumn = (place: string | null): Place | null =>
+  place ? (JSON.parse(place) as Place) : null;

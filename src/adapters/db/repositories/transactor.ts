@@ -5,6 +5,7 @@ import type { DatabaseConnection } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { toAsset, toNewAssetRow } from './asset-rows.js';
 import { linkMotionPartIn } from './live-photo-links.js';
+import { reopenIn } from './reprocess-rows.js';
 import { attachSidecarIn } from './sidecar-rows.js';
 
 /**
@@ -70,6 +71,7 @@ export class KyselyTransactor implements Transactor {
       },
       linkMotionPart: (stillId, videoId) => linkMotionPartIn(trx, stillId, videoId),
       attachSidecar: (ownerId, id, key) => attachSidecarIn(trx, ownerId, id, key),
+      reopen: (id, scope) => reopenIn(trx, id, scope),
       enqueue: async (job) => {
         await this.jobs.enqueueIn(trx, job);
         queued.add(job.queue);

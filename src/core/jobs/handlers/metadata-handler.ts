@@ -11,6 +11,7 @@ import { applySidecar } from '../../media/sidecar-merge.js';
 import type { SidecarReader } from '../../media/sidecar-reader.js';
 import { MediaToolMissingError, UnreadableVideoError } from '../../media/video-errors.js';
 import type { VideoProbe, VideoProber } from '../../media/video-prober.js';
+import type { PlaceResolver } from '../../places/place-resolver.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { completed, failed, type AssetJobHandler } from '../asset-job.js';
 import { readStoredSidecar } from './stored-sidecar.js';
@@ -18,8 +19,8 @@ import { readStoredSidecar } from './stored-sidecar.js';
 const SWAPS_AXES = new Set([5, 6, 7, 8]);
 
 /**
- * Reads capture time, place, camera and size from the original. For a video, ExifTool still
- * gives dates, place and camera; ffprobe gives what a player shows: the duration, and the size
+ * Reads capture time, place, camera and size from the original, and names the place (a town).
+ * For a video, ExifTool still gives dates, place and camera; ffprobe gives what a player shows: the duration, and the size
  * after the rotation the file asks for (ExifTool reports the stored size).
  */
 export const metadataHandler =
@@ -30,6 +31,7 @@ export const metadataHandler =
     prober: VideoProber,
     livePhotos: LivePhotoLinker,
     sidecars: SidecarReader,
+    places: PlaceResolver,
   ): AssetJobHandler =>
   async (assetId) => {
     const asset = await assets.get(assetId);
@@ -55,8 +57,14 @@ export const metadataHandler =
     };
     // See: [Note: XMP sidecars].
     const sidecar = await readStoredSidecar(asset, blobs, sidecars);
+    const described = sidecar ? applySidecar(embedded, sidecar) : embedded;
     await assets.saveMetadata(assetId, {
-      ...(sidecar ? applySidecar(embedded, sidecar) : embedded),
+      ...described,
+      // Named from the final position, the sidecar's where it gives one: [Note: Place names].
+      place:
+        described.latitude !== null && described.longitude !== null
+          ? places.resolve(described.latitude, described.longitude)
+          : null,
       // Once there are renditions, the decoder's size stands: [Note: Re-running one step].
       width: asset.renditions ? asset.width : (probe?.width ?? (swap ? meta.height : meta.width)),
       height: asset.renditions

@@ -1,0 +1,44 @@
+export type AlbumSortOrder = 'newest-first' | 'oldest-first';
+
+/**
+ * What a person may do with an album. Only its owner for now; sharing adds 'editor' (adds their
+ * own photos) and 'viewer' (only looks). See: [Note: Album access].
+ */
+export type AlbumRole = 'owner';
+
+/** An album as its list and its page show it: counts and dates are of the photos shown. */
+export interface Album {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string;
+  /** The chosen cover, as stored; `cover` is what is shown. */
+  coverAssetId: string | null;
+  sortOrder: AlbumSortOrder;
+  createdAt: string;
+  updatedAt: string;
+  assetCount: number;
+  /** The chosen cover while it is shown in the album, else the newest photo; null when empty. */
+  cover: { id: string; thumbnailVersion: string | null } | null;
+  /** Local capture times (wall clock where taken) of the oldest and newest photo. */
+  startLocal: string | null;
+  endLocal: string | null;
+}
+
+export interface NewAlbum {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface AlbumChanges {
+  name?: string;
+  description?: string;
+  coverAssetId?: string | null;
+  sortOrder?: AlbumSortOrder;
+}
+
+export type AddResult = 'added' | 'already-there' | 'not-allowed';
+export type RemoveResult = 'removed' | 'not-there';

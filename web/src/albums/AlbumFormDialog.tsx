@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+interface Props {
+  title: string;
+  saveLabel: string;
+  initial?: { name: string; description: string };
+  onSave(values: { name: string; description: string }): Promise<void>;
+  onCancel(): void;
+}
+
+/** Name and description of a new album, or of one being edited. */
+export function AlbumFormDialog({ title, saveLabel, initial, onSave, onCancel }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState(initial?.name ?? '');
+  const [description, setDescription] = useState(initial?.description ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onSave({ name: name.trim(), description: description.trim() });
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog album-form"
+      aria-labelledby="album-form-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="album-form-title">{title}</h2>
+        <label>
+          Name
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+            required
+            autoFocus
+          />
+        </label>
+        <label>
+          Description
+          <textarea
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={5000}
+            rows={3}
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="confirm-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || !name.trim()}>
+            {saveLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

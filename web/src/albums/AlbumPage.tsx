@@ -1,0 +1,209 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../api/client';
+import { emitAssetsChanged, useAssetsChanged } from '../app/events';
+import { navigate, onLinkClick, useLocation } from '../app/router';
+import { matchRoute } from '../app/route-match';
+import { ConfirmDialog } from '../selection/ConfirmDialog';
+import type { PageAction } from '../selection/SelectionBar';
+import { PhotoGrid } from '../timeline/PhotoGrid';
+import { TimelineSource } from '../timeline/timeline-source';
+import { AlbumFormDialog } from './AlbumFormDialog';
+import { albumDates, itemCount } from './album-text';
+import {
+  albumTimeline,
+  deleteAlbum,
+  deleteAlbumAssets,
+  fetchAlbum,
+  patchAlbum,
+  type Album,
+} from './albums-api';
+import './albums.css';
+
+/** One album at /albums/{id}: its photos as a timeline, and what can be done with it. */
+export function AlbumPage() {
+  const { pathname } = useLocation();
+  const id = matchRoute('/albums/:id', pathname)?.id ?? '';
+  // The page is keyed by path (App.tsx), so one album's page never shows another's.
+  const [source] = useState(() => new TimelineSource(albumTimeline(id)));
+  const [album, setAlbum] = useState<Album>();
+  const [error, setError] = useState<{ message: string; missing: boolean }>();
+
+  const load = useCallback(() => {
+    fetchAlbum(id).then(setAlbum, (e: Error) =>
+      setError({ message: e.message, missing: e instanceof ApiError && e.status === 404 }),
+    );
+  }, [id]);
+  useEffect(() => {
+    load();
+    source.start();
+  }, [load, source]);
+  useAssetsChanged(load);
+
+  const pageActions = useMemo<PageAction[]>(
+    () => [
+      {
+        label: 'Remove from album',
+        run: async (ids) => {
+          const results = await deleteAlbumAssets(id, ids);
+          const removed = results.filter((r) => r.result === 'removed').length;
+          return { message: `${itemCount(removed)} removed from the album.`, failed: false };
+        },
+      },
+      {
+        label: 'Set as cover',
+        single: true,
+        run: async ([assetId]) => {
+          await patchAlbum(id, { coverAssetId: assetId! });
+          return { message: 'The album has a new cover.', failed: false };
+        },
+      },
+    ],
+    [id],
+  );
+
+  if (error?.missing)
+    return (
+      <div className="page-error" role="alert">
+        <h2>There is no album here</h2>
+        <p>
+          <a href="/albums" onClick={onLinkClick}>
+            Back to your albums
+          </a>
+        </p>
+      </div>
+    );
+
+  return (
+    <PhotoGrid
+      source={source}
+      mode="album"
+      pageActions={pageActions}
+      header={
+        <AlbumHeader album={album} error={error?.message} onChange={setAlbum} onRetry={load} />
+      }
+      empty={
+        <section className="empty">
+          <h2>This album is empty</h2>
+          <p className="muted">Select photos under Photos and choose Add to album.</p>
+        </section>
+      }
+    />
+  );
+}
+
+type Editing = 'details' | 'delete';
+
+function AlbumHeader({
+  album,
+  error,
+  onChange,
+  onRetry,
+}: {
+  album?: Album;
+  error?: string;
+  onChange(album: Album): void;
+  onRetry(): void;
+}) {
+  const [editing, setEditing] = useState<Editing>();
+  const [failure, setFailure] = useState<string>();
+  if (!album)
+    return (
+      <header className="library-header">
+        {error ? (
+          <p className="error" role="alert">
+            {error}{' '}
+            <button type="button" onClick={onRetry}>
+              Try again
+            </button>
+          </p>
+        ) : (
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        )}
+      </header>
+    );
+
+  const dates = albumDates(album.startDate, album.endDate);
+  const setOrder = (sortOrder: Album['sortOrder']) =>
+    patchAlbum(album.id, { sortOrder }).then(
+      (saved) => {
+        onChange(saved);
+        // The grid has the album's order from the server: fetch it again.
+        emitAssetsChanged();
+      },
+      (e: Error) => setFailure(e.message),
+    );
+
+  return (
+    <header className="library-header album-header">
+      <div>
+        <p className="album-back">
+          <a href="/albums" onClick={onLinkClick}>
+            Albums
+          </a>
+        </p>
+        <h1>{album.name}</h1>
+        {album.description && <p className="album-description">{album.description}</p>}
+        <p className="muted">
+          {itemCount(album.assetCount)}
+          {dates && ` · ${dates}`}
+        </p>
+      </div>
+      <div className="album-actions">
+        <label>
+          <span className="visually-hidden">Order</span>
+          <select
+            value={album.sortOrder}
+            onChange={(e) => void setOrder(e.target.value as Album['sortOrder'])}
+          >
+            <option value="newest-first">Newest first</option>
+            <option value="oldest-first">Oldest first</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => setEditing('details')}>
+          Edit
+        </button>
+        <button type="button" className="danger" onClick={() => setEditing('delete')}>
+          Delete album
+        </button>
+        {failure && (
+          <span className="error" role="alert">
+            {failure}
+          </span>
+        )}
+      </div>
+      {editing === 'details' && (
+        <AlbumFormDialog
+          title="Edit album"
+          saveLabel="Save"
+          initial={{ name: album.name, description: album.description }}
+          onSave={async (values) => {
+            onChange(await patchAlbum(album.id, values));
+            setEditing(undefined);
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
+      {editing === 'delete' && (
+        <ConfirmDialog
+          title={`Delete “${album.name}”?`}
+          confirmLabel="Delete album"
+          danger
+          onConfirm={() =>
+            void deleteAlbum(album.id).then(
+              () => navigate('/albums'),
+              (e: Error) => {
+                setEditing(undefined);
+                setFailure(e.message);
+              },
+            )
+          }
+          onCancel={() => setEditing(undefined)}
+        >
+          <p>The album goes; its photos stay in your library and in any other album.</p>
+        </ConfirmDialog>
+      )}
+    </header>
+  );
+}

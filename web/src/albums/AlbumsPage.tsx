@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useAssetsChanged } from '../app/events';
+import { navigate } from '../app/router';
+import { AlbumCard } from './AlbumCard';
+import { AlbumFormDialog } from './AlbumFormDialog';
+import { fetchAlbums, postAlbum, type Album } from './albums-api';
+import './albums.css';
+
+/** Albums: every album as a card, the most recently changed first, and "New album". */
+export function AlbumsPage() {
+  const [albums, setAlbums] = useState<Album[]>();
+  const [error, setError] = useState<string>();
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(() => {
+    fetchAlbums().then(
+      (list) => {
+        setAlbums(list);
+        setError(undefined);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, []);
+  useEffect(load, [load]);
+  useAssetsChanged(load);
+
+  return (
+    <div className="albums-page">
+      <header className="library-header">
+        <div>
+          <h1>Albums</h1>
+          <p className="muted">Sets of photos you put together; a photo can be in many.</p>
+        </div>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          New album
+        </button>
+      </header>
+      {error && (
+        <p className="error" role="alert">
+          {error}{' '}
+          <button type="button" onClick={load}>
+            Try again
+          </button>
+        </p>
+      )}
+      {albums === undefined && !error && (
+        <p className="muted" aria-busy="true">
+          Loading…
+        </p>
+      )}
+      {albums?.length === 0 && (
+        <section className="empty">
+          <h2>No albums yet</h2>
+          <p className="muted">
+            Select photos under Photos and choose Add to album, or make an empty one with New album.
+          </p>
+        </section>
+      )}
+      {albums && albums.length > 0 && (
+        <ul className="album-grid" aria-label="Albums">
+          {albums.map((album) => (
+            <AlbumCard key={album.id} album={album} />
+          ))}
+        </ul>
+      )}
+      {creating && (
+        <AlbumFormDialog
+          title="New album"
+          saveLabel="Create"
+          onSave={async ({ name, description }) => {
+            const album = await postAlbum(name, description);
+            navigate(`/albums/${album.id}`);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+    </div>
+  );
+}
