@@ -35,6 +35,8 @@ export interface Config {
   /** Finished jobs are kept this long, for the counts and to recognise a job added twice. */
   queueKeepFinishedHours: number;
   trashDays: number;
+  /** Days between an admin deleting a user and their data going (restorable until then). */
+  userDeleteGraceDays: number;
   sessionDays: number;
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
     // At least an hour: a job re-added by the outbox's sweep or a re-run step must still find its twin.
     queueKeepFinishedHours: int('KEEPSAKE_QUEUE_KEEP_FINISHED_HOURS', 24, 1, 24 * 365),
     trashDays: int('KEEPSAKE_TRASH_DAYS', 30, 0, 3650),
+    userDeleteGraceDays: int('KEEPSAKE_USER_DELETE_GRACE_DAYS', 7, 0, 3650),
     sessionDays: int('KEEPSAKE_SESSION_DAYS', 30, 1, 3650),
     loginRateLimitPerMinute: int('KEEPSAKE_LOGIN_RATE_LIMIT', 10, 1, 100_000),
     maxUploadBytes: int('KEEPSAKE_MAX_UPLOAD_BYTES', 100 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),

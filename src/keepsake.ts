@@ -11,8 +11,14 @@ import { KyselyAssetRepository } from './adapters/db/repositories/asset-reposito
 import { KyselyAuthStore } from './adapters/db/repositories/auth-store.js';
 import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-repository.js';
 import { KyselyAlbumRepository } from './adapters/db/repositories/album-repository.js';
+import { KyselySharedLinkRepository } from './adapters/db/repositories/shared-link-repository.js';
+import { ExiftoolLocationStripper } from './adapters/media/exiftool-location-stripper.js';
+import { SharedLinksService } from './core/shared-links/shared-links-service.js';
+import { KyselyMemoryRepository } from './adapters/db/repositories/memory-repository.js';
+import { KyselyMetadataEditRepository } from './adapters/db/repositories/metadata-edit-repository.js';
 import { KyselyTransactor } from './adapters/db/repositories/transactor.js';
 import { KyselyUserRepository } from './adapters/db/repositories/user-repository.js';
+import { KyselyPartnerRepository } from './adapters/db/repositories/partner-repository.js';
 import { ExiftoolMetadataReader } from './adapters/media/exiftool-metadata-reader.js';
 import { ExiftoolSidecarReader } from './adapters/media/exiftool-sidecar-reader.js';
 import { FfmpegVideoFrameExtractor } from './adapters/media/ffmpeg-video-frame-extractor.js';
@@ -46,14 +52,30 @@ import { systemClock, type Clock } from './core/ports/clock.js';
 import type { QueueCounts } from './core/ports/job-queue.js';
 import { TimelineService } from './core/timeline/timeline-service.js';
 import { AlbumsService } from './core/albums/albums-service.js';
+import { AlbumSharingService } from './core/albums/album-sharing-service.js';
+import { AlbumActivityService } from './core/albums/album-activity-service.js';
+import { KyselyAlbumActivityRepository } from './adapters/db/repositories/album-activity-repository.js';
+import { MemoriesService } from './core/memories/memories-service.js';
+import { MetadataEditService } from './core/assets/metadata-edit-service.js';
 import { UsersService } from './core/users/users-service.js';
+import { UserAdminService } from './core/users/user-admin-service.js';
+import { StorageQuota } from './core/users/storage-quota.js';
+import { PartnersService } from './core/partners/partners-service.js';
 
 /** Everything the HTTP layer and the workers use, wired to the adapters the config chooses. */
 export interface Keepsake {
   config: Config;
   users: UsersService;
+  /** Admin work on accounts: edit, disable, reset passwords, delete after a grace period. */
+  userAdmin: UserAdminService;
+  /** One person's whole library shared read-only with another ([Note: Partner sharing]). */
+  partners: PartnersService;
   auth: AuthService;
   assets: AssetsService;
+  /** The owner's edits of date, place, description and rating, and their XMP export. */
+  metadataEdits: MetadataEditService;
+  /** "On this day". */
+  memories: MemoriesService;
   /** Videos as browsers play them (the encoded copy, HLS). */
   playback: PlaybackService;
   uploads: UploadService;
@@ -64,6 +86,10 @@ export interface Keepsake {
   reprocess: ReprocessService;
   timeline: TimelineService;
   albums: AlbumsService;
+  /** Links that show an album or a selection to people without an account. */
+  sharedLinks: SharedLinksService;
+  albumSharing: AlbumSharingService;
+  albumActivity: AlbumActivityService;
   metrics: PrometheusMetrics;
   /** Rate-limit counters shared by every API process; absent when there is no Redis. */
   rateLimitStore?: SharedRateLimitStore;
@@ -128,6 +154,13 @@ export async function createKeepsake(
 
   const userRepository = new KyselyUserRepository(db);
   const assetRepository = new KyselyAssetRepository(db);
+  const albumRepository = new KyselyAlbumRepository(db);
+  // See: [Note: Reading someone else's asset].
+  const partners = new PartnersService(new KyselyPartnerRepository(db), userRepository, clock);
+  const assetReadGrants = [
+    { mayRead: albumRepository.showsToMember.bind(albumRepository) },
+    partners.readGrant,
+  ];
   const transactor = new KyselyTransactor(connection, jobs.enqueuer);
   const metadataReader = new ExiftoolMetadataReader({ maxProcs: config.exiftoolProcesses });
   const renderer = new WorkerThreadImageRenderer({
@@ -143,7 +176,13 @@ export async function createKeepsake(
   const purge = new PurgeService(assetRepository, transactor, blobs, clock, config.trashDays);
   // The API process loads ExifTool too, on the first sidecar, to refuse one that is not XMP.
   const sidecarReader = new ExiftoolSidecarReader(metadataReader);
-  const uploads = new UploadService(blobs, transactor, fileTypeSniffer, clock);
+  const uploads = new UploadService(
+    blobs,
+    transactor,
+    fileTypeSniffer,
+    clock,
+    new StorageQuota(userRepository),
+  );
   const videoProber = new FfprobeVideoProber({ binary: config.ffprobePath });
   const livePhotos = new LivePhotoLinker(
     assetRepository,
@@ -155,6 +194,7 @@ export async function createKeepsake(
       clock,
     ),
   );
+  const places = new GeoNamesPlaceResolver();
   const runner = new JobRunner(
     queue,
     assetRepository,
@@ -166,7 +206,7 @@ export async function createKeepsake(
         videoProber,
         livePhotos,
         sidecarReader,
-        new GeoNamesPlaceResolver(),
+        places,
       ),
       thumbnails: thumbnailsHandler(
         assetRepository,
@@ -201,8 +241,17 @@ export async function createKeepsake(
     sessionDays: config.sessionDays,
   });
 
+  const userAdmin = new UserAdminService(
+    userRepository,
+    argon2PasswordHasher,
+    { endSessionsOf: (id) => auth.endSessionsOf(id), emptyTrash: (id) => purge.emptyTrash(id) },
+    clock,
+    { deleteGraceDays: config.userDeleteGraceDays },
+  );
+
   const maintain = () => {
     void purge.purgeExpired().catch((e) => console.error('trash purge failed:', e));
+    void userAdmin.purgeDue().catch((e) => console.error('user deletion failed:', e));
     void auth
       .purgeExpiredSessions(clock.now())
       .catch((e) => console.error('session clean-up failed:', e));
@@ -212,19 +261,45 @@ export async function createKeepsake(
       .catch((e) => console.error('staging clean-up failed:', e));
   };
 
+  const assets = new AssetsService(assetRepository, blobs, clock, assetReadGrants);
+  const playback = new PlaybackService(assetRepository, blobs, assetReadGrants);
+  const albums = new AlbumsService(albumRepository, clock);
+  const sharedLinks = new SharedLinksService(
+    new KyselySharedLinkRepository(db),
+    argon2PasswordHasher,
+    clock,
+    { albums, assets, playback, uploads },
+    new ExiftoolLocationStripper(),
+  );
+
   return {
     config,
     users: new UsersService(userRepository, argon2PasswordHasher),
+    userAdmin,
+    partners,
     auth,
     rateLimitStore,
-    assets: new AssetsService(assetRepository, blobs, clock),
-    playback: new PlaybackService(assetRepository, blobs),
+    assets,
+    metadataEdits: new MetadataEditService(
+      assetRepository,
+      new KyselyMetadataEditRepository(db),
+      places,
+    ),
+    memories: new MemoriesService(new KyselyMemoryRepository(db), clock),
+    playback,
     uploads,
     sidecars: new SidecarService(assetRepository, transactor, blobs, sidecarReader, uploads),
     purge,
     reprocess: new ReprocessService(assetRepository, transactor),
-    timeline: new TimelineService(new KyselyTimelineRepository(db)),
-    albums: new AlbumsService(new KyselyAlbumRepository(db), clock),
+    timeline: new TimelineService(new KyselyTimelineRepository(db), partners.timelineOwners),
+    albums,
+    sharedLinks,
+    albumSharing: new AlbumSharingService(albumRepository, clock),
+    albumActivity: new AlbumActivityService(
+      albumRepository,
+      new KyselyAlbumActivityRepository(db),
+      clock,
+    ),
     metrics,
     createTusDatastore: () =>
       (tusDatastore ??= import('./adapters/uploads/tus-datastore.js').then((m) =>

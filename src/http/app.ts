@@ -13,6 +13,8 @@ import { playbackRoutes } from './assets/playback-routes.js';
 import { uploadRoutes } from './assets/upload-routes.js';
 import { sidecarRoutes } from './assets/sidecar-routes.js';
 import { reprocessRoutes } from './assets/reprocess-routes.js';
+import { metadataEditRoutes } from './assets/metadata-edit-routes.js';
+import { memoryRoutes } from './memories/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { registerAuthentication } from './authentication.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -22,7 +24,15 @@ import { ErrorResponse, UserDto } from './schemas.js';
 import { timelineRoutes } from './timeline/routes.js';
 import { AlbumDto } from './albums/album-dto.js';
 import { albumRoutes } from './albums/routes.js';
+import { sharedLinkGuestRoutes } from './shared-links/guest-routes.js';
+import { sharedLinkRoutes } from './shared-links/routes.js';
+import { SharedLinkDto } from './shared-links/shared-link-dto.js';
+import { albumSharingRoutes } from './albums/sharing-routes.js';
+import { albumActivityRoutes } from './albums/activity-routes.js';
+import { userDirectoryRoutes } from './users/directory-routes.js';
 import { userRoutes } from './users/routes.js';
+import { userAdminRoutes } from './users/admin-routes.js';
+import { partnerRoutes } from './partners/routes.js';
 import { tusRoutes } from './uploads/tus-routes.js';
 import { openApiDocumentation } from './openapi.js';
 import { registerMetrics } from './metrics/metrics.js';
@@ -66,6 +76,7 @@ export async function buildApp(
   });
   await app.register(swagger, openApiDocumentation);
   for (const schema of [ErrorResponse, UserDto, AssetDto, AlbumDto]) app.addSchema(schema);
+  app.addSchema(SharedLinkDto);
   registerAuthentication(app, keepsake);
   registerMetrics(app, keepsake);
 
@@ -89,7 +100,16 @@ const API_ROUTES = [
   assetRoutes,
   playbackRoutes,
   reprocessRoutes,
+  metadataEditRoutes,
   timelineRoutes,
+  memoryRoutes,
   albumRoutes,
+  sharedLinkRoutes,
+  sharedLinkGuestRoutes,
+  albumSharingRoutes,
+  albumActivityRoutes,
+  userDirectoryRoutes,
+  userAdminRoutes,
+  partnerRoutes,
   jobRoutes,
 ];

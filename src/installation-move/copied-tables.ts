@@ -22,7 +22,12 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'users', unique: [['email']] },
   { name: 'sessions', unique: [['token_hash']] },
   { name: 'api_keys', unique: [['key_hash']] },
+  { name: 'partners', unique: [['owner_id', 'partner_id']] },
   { name: 'assets', unique: [['owner_id', 'checksum']] },
   { name: 'albums', unique: [] },
   { name: 'album_assets', unique: [['album_id', 'asset_id']] },
+  { name: 'album_users', unique: [['album_id', 'user_id']] },
+  { name: 'album_activity', unique: [['album_id', 'user_id', 'asset_id', 'kind']] },
+  { name: 'shared_links', unique: [['key_hash']] },
+  { name: 'shared_link_assets', unique: [['link_id', 'asset_id']] },
 ];

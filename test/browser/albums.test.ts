@@ -98,4 +98,47 @@ describe('web app: albums', () => {
       ],
     ]);
   });
+
+  it('shares an album with a second user, who then sees it under Albums', async () => {
+    const { page, baseUrl } = b;
+    const bob = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob' };
+    await steps(b, [
+      [
+        'the admin shares a new album with Bob through the Share dialog',
+        async () => {
+          const created = await page.request.post(`${baseUrl}/api/users`, { data: bob });
+          assert.ok(created.ok(), `create user answered ${created.status()}`);
+          const album = await page.request.post(`${baseUrl}/api/albums`, {
+            data: { name: 'Garden' },
+          });
+          const { id } = (await album.json()) as { id: string };
+          await page.goto(`${baseUrl}/albums/${id}`);
+          await page.getByRole('heading', { name: 'Garden' }).waitFor();
+          await page.getByRole('button', { name: 'Share', exact: true }).click();
+          const dialog = page.getByRole('dialog', { name: 'Share “Garden”' });
+          await dialog.getByLabel('Share with').selectOption({ label: 'Bob' });
+          await dialog.getByRole('button', { name: 'Add' }).click();
+          await dialog.getByLabel('Role of Bob').waitFor();
+          await dialog.getByRole('button', { name: 'Done' }).click();
+        },
+      ],
+      [
+        'signed in as Bob, the album is under Albums, marked as shared by the admin',
+        async () => {
+          const login = await page.request.post(`${baseUrl}/api/auth/login`, {
+            data: { email: bob.email, password: bob.password },
+          });
+          assert.ok(login.ok(), `sign-in answered ${login.status()}`);
+          await page.goto(`${baseUrl}/albums`);
+          const card = page.locator('.album-card', { hasText: 'Garden' });
+          await card.getByText(/^Shared by /).waitFor();
+          assert.equal(await page.locator('.album-card', { hasText: 'Holidays' }).count(), 0);
+          await card.getByRole('link').click();
+          await page.getByRole('heading', { name: 'Garden' }).waitFor();
+          await page.getByText(/you are a viewer/).waitFor();
+          assert.equal(await page.getByRole('button', { name: 'Share', exact: true }).count(), 0);
+        },
+      ],
+    ]);
+  });
 });

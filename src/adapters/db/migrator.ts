@@ -4,6 +4,10 @@ import * as initial from './migrations/0001-initial.js';
 import * as jobOutbox from './migrations/0002-job-outbox.js';
 import * as mediaDetails from './migrations/0003-media-details.js';
 import * as albums from './migrations/0004-albums.js';
+import * as albumSharing from './migrations/0005-album-sharing.js';
+import * as sharedLinks from './migrations/0006-shared-links.js';
+import * as family from './migrations/0007-family.js';
+import * as metadataEdits from './migrations/0008-metadata-edits.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -15,6 +19,10 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-job-outbox': jobOutbox,
   '0003-media-details': mediaDetails,
   '0004-albums': albums,
+  '0005-album-sharing': albumSharing,
+  '0006-shared-links': sharedLinks,
+  '0007-family': family,
+  '0008-metadata-edits': metadataEdits,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

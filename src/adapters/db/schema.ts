@@ -14,6 +14,11 @@ export interface Database {
   job_outbox: JobOutboxTable;
   albums: AlbumsTable;
   album_assets: AlbumAssetsTable;
+  album_users: AlbumUsersTable;
+  album_activity: AlbumActivityTable;
+  shared_links: SharedLinksTable;
+  shared_link_assets: SharedLinkAssetsTable;
+  partners: PartnersTable;
 }
 
 export interface UsersTable {
@@ -23,6 +28,11 @@ export interface UsersTable {
   password_hash: string;
   is_admin: number;
   created_at: string;
+  /** Null: unlimited. */
+  quota_bytes: number | string | null;
+  disabled_at: string | null;
+  /** Deletion scheduled: maintenance deletes the user's data after this instant. */
+  delete_after: string | null;
 }
 
 export interface SessionsTable {
@@ -99,6 +109,8 @@ export interface AssetsTable {
   keywords: string | null;
   /** The place at the GPS position as JSON ({ city, region?, country, countryCode }), or null. */
   place: string | null;
+  /** Described values the owner edited, as a JSON array (see [Note: Metadata edits]); null: none. */
+  edited_fields: string | null;
 }
 
 export interface TimelineBucketsTable {
@@ -155,4 +167,56 @@ export interface AlbumAssetsTable {
   asset_id: string;
   added_by: string;
   added_at: string;
+}
+
+export interface AlbumUsersTable {
+  id: string;
+  album_id: string;
+  user_id: string;
+  /** 'viewer' | 'editor' */
+  role: string;
+  added_at: string;
+}
+
+export interface AlbumActivityTable {
+  id: string;
+  album_id: string;
+  user_id: string;
+  asset_id: string | null;
+  /** 'comment' | 'like' */
+  kind: string;
+  text: string | null;
+  created_at: string;
+}
+
+export interface PartnersTable {
+  id: string;
+  /** Shares their whole library, read-only… */
+  owner_id: string;
+  /** …with this user. */
+  partner_id: string;
+  /** The partner's choice: show the owner's photos in the partner's own timeline. */
+  in_timeline: Generated<number>;
+  created_at: string;
+}
+
+export interface SharedLinksTable {
+  id: string;
+  owner_id: string;
+  /** SHA-256 of the key, hex; the key itself is shown once. */
+  key_hash: string;
+  album_id: string | null;
+  expires_at: string | null;
+  password_hash: string | null;
+  allow_download: number;
+  allow_upload: number;
+  hide_location: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SharedLinkAssetsTable {
+  id: string;
+  link_id: string;
+  asset_id: string;
 }

@@ -1,15 +1,17 @@
 export type AlbumSortOrder = 'newest-first' | 'oldest-first';
 
 /**
- * What a person may do with an album. Only its owner for now; sharing adds 'editor' (adds their
- * own photos) and 'viewer' (only looks). See: [Note: Album access].
+ * What a person is to an album: its owner, or a member it is shared with as 'editor' (adds their
+ * own photos) or 'viewer' (only looks). See: [Note: Album access].
  */
-export type AlbumRole = 'owner';
+export type AlbumRole = 'owner' | SharedRole;
+export type SharedRole = 'viewer' | 'editor';
 
 /** An album as its list and its page show it: counts and dates are of the photos shown. */
 export interface Album {
   id: string;
   ownerId: string;
+  ownerName: string;
   name: string;
   description: string;
   /** The chosen cover, as stored; `cover` is what is shown. */
@@ -23,6 +25,17 @@ export interface Album {
   /** Local capture times (wall clock where taken) of the oldest and newest photo. */
   startLocal: string | null;
   endLocal: string | null;
+}
+
+/** An album with what the asking person is to it. */
+export type AlbumView = Album & { role: AlbumRole };
+
+/** Someone an album is shared with. */
+export interface AlbumMember {
+  userId: string;
+  name: string;
+  role: SharedRole;
+  addedAt: string;
 }
 
 export interface NewAlbum {
@@ -41,4 +54,4 @@ export interface AlbumChanges {
 }
 
 export type AddResult = 'added' | 'already-there' | 'not-allowed';
-export type RemoveResult = 'removed' | 'not-there';
+export type RemoveResult = 'removed' | 'not-there' | 'not-allowed';

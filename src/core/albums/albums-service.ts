@@ -2,33 +2,28 @@ import { AppError } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import { readBucketPage, type TimelinePage } from '../timeline/timeline-service.js';
 import type { TimelineBucket } from '../timeline/timeline.js';
+import { AlbumAccess, roleAllows } from './album-access.js';
 import type { AlbumRepository } from './album-repository.js';
-import type { AddResult, Album, AlbumChanges, AlbumRole, RemoveResult } from './album.js';
-
-/*
- * [Note: Album access]
- * Every album use case starts with `accessOrFail(userId, albumId, need)`: the repository's
- * `roleOf` says what the caller is to the album, and `ALLOWED` says what that role may do. An
- * album the caller may not see answers "not found" (404), never "forbidden", so its existence
- * does not leak; one they see but may not change answers "forbidden". Sharing adds roles here (viewer: view; editor: view, add own photos) and rows
- * to roleOf's query; no use case changes.
- */
-type Need = 'view' | 'edit' | 'add' | 'delete';
-const ALLOWED: Record<AlbumRole, readonly Need[]> = {
-  owner: ['view', 'edit', 'add', 'delete'],
-};
+import type { AddResult, Album, AlbumChanges, AlbumView, RemoveResult } from './album.js';
 
 const MAX_NAME = 200;
 const MAX_DESCRIPTION = 5000;
 
-/** Albums: named sets of one's photos, with their own timeline. Deleting one keeps the photos. */
+/**
+ * Albums: named sets of photos, with their own timeline, shared or not. Deleting one keeps the
+ * photos. See: [Note: Album access].
+ */
 export class AlbumsService {
+  private readonly access: AlbumAccess;
+
   constructor(
     private readonly albums: AlbumRepository,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.access = new AlbumAccess(albums);
+  }
 
-  async create(userId: string, input: { name: string; description?: string }): Promise<Album> {
+  async create(userId: string, input: { name: string; description?: string }): Promise<AlbumView> {
     const now = this.clock.now().toISOString();
     const id = crypto.randomUUID();
     await this.albums.create({
@@ -38,20 +33,20 @@ export class AlbumsService {
       description: checkedDescription(input.description ?? ''),
       createdAt: now,
     });
-    return this.found(await this.albums.get(id));
+    return { ...this.found(await this.albums.get(id)), role: 'owner' };
   }
 
-  list(userId: string): Promise<Album[]> {
+  list(userId: string): Promise<AlbumView[]> {
     return this.albums.listFor(userId);
   }
 
-  async getOrFail(userId: string, albumId: string): Promise<Album> {
-    await this.accessOrFail(userId, albumId, 'view');
-    return this.found(await this.albums.get(albumId));
+  async getOrFail(userId: string, albumId: string): Promise<AlbumView> {
+    const role = await this.access.orFail(userId, albumId, 'view');
+    return { ...this.found(await this.albums.get(albumId)), role };
   }
 
-  async update(userId: string, albumId: string, changes: AlbumChanges): Promise<Album> {
-    await this.accessOrFail(userId, albumId, 'edit');
+  async update(userId: string, albumId: string, changes: AlbumChanges): Promise<AlbumView> {
+    await this.access.orFail(userId, albumId, 'edit');
     const { coverAssetId } = changes;
     if (coverAssetId && !(await this.albums.shows(albumId, coverAssetId)))
       throw new AppError('ALBUM_COVER_NOT_IN_ALBUM', 'The cover must be a photo in the album.');
@@ -66,22 +61,22 @@ export class AlbumsService {
       },
       this.clock.now().toISOString(),
     );
-    return this.found(await this.albums.get(albumId));
+    return { ...this.found(await this.albums.get(albumId)), role: 'owner' };
   }
 
   /** The album goes; its photos stay in the library (and in any other album). */
   async delete(userId: string, albumId: string): Promise<void> {
-    await this.accessOrFail(userId, albumId, 'delete');
+    await this.access.orFail(userId, albumId, 'delete');
     await this.albums.delete(albumId);
   }
 
-  /** Only one's own photos may be added; each id answers for itself. */
+  /** Only one's own photos may be added (by the owner or an editor); each id answers for itself. */
   async addAssets(
     userId: string,
     albumId: string,
     ids: readonly string[],
   ): Promise<{ id: string; result: AddResult }[]> {
-    await this.accessOrFail(userId, albumId, 'add');
+    await this.access.orFail(userId, albumId, 'add');
     const unique = [...new Set(ids)];
     const addable = await this.albums.addableAssetIds(userId, unique);
     const added = await this.albums.addAssets(
@@ -96,15 +91,27 @@ export class AlbumsService {
     }));
   }
 
+  /** The owner takes out any photo; an editor only those they added (others: `not-allowed`). */
   async removeAssets(
     userId: string,
     albumId: string,
     ids: readonly string[],
   ): Promise<{ id: string; result: RemoveResult }[]> {
-    await this.accessOrFail(userId, albumId, 'edit');
+    const role = await this.access.orFail(userId, albumId, 'remove-own');
+    const onlyAddedBy = roleAllows(role, 'remove') ? undefined : userId;
     const unique = [...new Set(ids)];
-    const removed = await this.albums.removeAssets(albumId, unique, this.clock.now().toISOString());
-    return unique.map((id) => ({ id, result: removed.has(id) ? 'removed' : 'not-there' }));
+    const now = this.clock.now().toISOString();
+    const removed = await this.albums.removeAssets(albumId, unique, now, onlyAddedBy);
+    const kept = onlyAddedBy
+      ? await this.albums.memberAssetIds(
+          albumId,
+          unique.filter((id) => !removed.has(id)),
+        )
+      : new Set<string>();
+    return unique.map((id) => ({
+      id,
+      result: removed.has(id) ? 'removed' : kept.has(id) ? 'not-allowed' : 'not-there',
+    }));
   }
 
   async buckets(userId: string, albumId: string): Promise<TimelineBucket[]> {
@@ -123,15 +130,6 @@ export class AlbumsService {
     return readBucketPage(bucket, limit, cursor, (size, after) =>
       this.albums.bucketPage(albumId, album.sortOrder, bucket, size, after),
     );
-  }
-
-  /** See: [Note: Album access]. */
-  private async accessOrFail(userId: string, albumId: string, need: Need): Promise<AlbumRole> {
-    const role = await this.albums.roleOf(userId, albumId);
-    if (!role) throw new AppError('ALBUM_NOT_FOUND', 'No such album.');
-    if (!ALLOWED[role].includes(need))
-      throw new AppError('FORBIDDEN', 'Your role in this album does not allow that.');
-    return role;
   }
 
   private found(album: Album | undefined): Album {

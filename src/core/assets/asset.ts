@@ -71,7 +71,12 @@ export interface Asset {
   keywords: string[];
   /** The town at the GPS position, named offline; null without a position or far from any town. */
   place: Place | null;
+  /** Described values the owner changed by hand; reading the file again keeps them. */
+  editedFields: EditedField[];
 }
+
+/** See: [Note: Metadata edits] in core/assets/metadata-edits.ts. */
+export type EditedField = 'takenAt' | 'location' | 'description' | 'rating';
 
 export type PlaybackStatus = 'pending' | 'original' | 'encoded' | 'failed';
 

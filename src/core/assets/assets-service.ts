@@ -4,6 +4,7 @@ import type { BlobStore, ByteRange, PresignGetOptions } from '../ports/blob-stor
 import type { Clock } from '../ports/clock.js';
 import type { Asset, RenditionSize } from './asset.js';
 import type { AssetFlags, AssetListQuery, AssetRepository } from './asset-repository.js';
+import { readableAsset, type AssetReadGrant } from './asset-read-grants.js';
 
 export interface BlobDownload {
   asset: Asset;
@@ -20,12 +21,18 @@ export class AssetsService {
     private readonly assets: AssetRepository,
     private readonly blobs: BlobStore,
     private readonly clock: Clock,
+    private readonly readGrants: readonly AssetReadGrant[] = [],
   ) {}
 
   async getOrFail(ownerId: string, id: string): Promise<Asset> {
     const asset = await this.assets.getOwned(ownerId, id);
     if (!asset) throw new AppError('ASSET_NOT_FOUND', 'No such asset.');
     return asset;
+  }
+
+  /** Mine, or shared with me. See: [Note: Reading someone else's asset]. */
+  async readableOrFail(userId: string, id: string): Promise<Asset> {
+    return this.found(await readableAsset(this.assets, this.readGrants, userId, id));
   }
 
   list(ownerId: string, query: AssetListQuery): Promise<Asset[]> {
@@ -63,8 +70,8 @@ export class AssetsService {
     return this.assets.findChecksums(ownerId, unique);
   }
 
-  async original(ownerId: string, id: string): Promise<BlobDownload> {
-    const asset = await this.getOrFail(ownerId, id);
+  async original(userId: string, id: string): Promise<BlobDownload> {
+    const asset = await this.readableOrFail(userId, id);
     return {
       asset,
       size: asset.fileSize,
@@ -74,11 +81,11 @@ export class AssetsService {
   }
 
   async rendition(
-    ownerId: string,
+    userId: string,
     id: string,
     size: RenditionSize,
   ): Promise<BlobDownload & { version: string; mimeType: string }> {
-    const asset = await this.getOrFail(ownerId, id);
+    const asset = await this.readableOrFail(userId, id);
     if (!asset.renditions) {
       throw new AppError(
         'RENDITION_NOT_READY',

@@ -3,6 +3,7 @@ import { playbackViewOf } from '../media/playback-rules.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Asset } from './asset.js';
 import type { AssetRepository } from './asset-repository.js';
+import { readableAsset, type AssetReadGrant } from './asset-read-grants.js';
 import type { BlobDownload } from './assets-service.js';
 
 export interface PlayableDownload extends BlobDownload {
@@ -28,6 +29,7 @@ export class PlaybackService {
   constructor(
     private readonly assets: AssetRepository,
     private readonly blobs: BlobStore,
+    private readonly readGrants: readonly AssetReadGrant[] = [],
   ) {}
 
   /** The encoded copy, or the original when it plays as it is. */
@@ -64,8 +66,9 @@ export class PlaybackService {
     return this.download(asset, key, HLS_TYPES[name.slice(name.lastIndexOf('.') + 1)]!);
   }
 
-  private async videoOrFail(ownerId: string, id: string): Promise<Asset> {
-    const asset = await this.assets.getOwned(ownerId, id);
+  /** See: [Note: Reading someone else's asset]. */
+  private async videoOrFail(userId: string, id: string): Promise<Asset> {
+    const asset = await readableAsset(this.assets, this.readGrants, userId, id);
     if (!asset) throw new AppError('ASSET_NOT_FOUND', 'No such asset.');
     if (asset.type !== 'video')
       throw new AppError('VIDEO_NOT_PLAYABLE', 'This asset is a photo: it has no video to play.');

@@ -25,6 +25,11 @@ export interface ReceivedFile {
   discard(): Promise<void>;
 }
 
+/** Refuses an upload that would take its owner over their storage quota. */
+export interface UploadQuota {
+  assertRoom(ownerId: string, bytes: number, checksum?: string): Promise<void>;
+}
+
 export interface UploadResult {
   id: string;
   status: 'created' | 'duplicate';
@@ -41,7 +46,13 @@ export class UploadService {
     private readonly transactor: Transactor,
     private readonly sniffer: MediaSniffer,
     private readonly clock: Clock,
+    private readonly quota?: UploadQuota,
   ) {}
+
+  /** Refuses early an upload of a known size that cannot fit the owner's quota. */
+  async assertRoom(ownerId: string, bytes: number): Promise<void> {
+    await this.quota?.assertRoom(ownerId, bytes);
+  }
 
   /** Ingests a whole upload: receive, then accept. */
   async ingest(ownerId: string, source: Readable, info: UploadInfo): Promise<UploadResult> {
@@ -81,6 +92,8 @@ export class UploadService {
           `“${info.fileName}” is not a photo or video format Keepsake can keep.`,
         );
       }
+      // Before anything is stored: a refused file leaves nothing behind (staging is discarded).
+      await this.quota?.assertRoom(ownerId, staged.size, checksum);
       const uploadedAt = this.clock.now().toISOString();
       const result = await this.transactor.run(
         async (tx): Promise<UploadResult> => {

@@ -36,6 +36,7 @@ export class AuthService {
       ? await this.hasher.verify(found.passwordHash, password)
       : await this.hasher.verify(await this.dummyHash, password).then(() => false);
     if (!found || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong email or password.');
+    assertEnabled(found.user);
     const accessToken = newSecret();
     const expiresAt = new Date(Date.now() + this.options.sessionDays * 86_400_000).toISOString();
     await this.store.createSession({
@@ -58,6 +59,7 @@ export class AuthService {
 
   async authenticateToken(token: string): Promise<Principal | undefined> {
     const found = await this.store.findSession(sha256(token), new Date().toISOString());
+    if (found) assertEnabled(found.user);
     return (
       found && { userId: found.user.id, isAdmin: found.user.isAdmin, sessionId: found.sessionId }
     );
@@ -65,7 +67,13 @@ export class AuthService {
 
   async authenticateApiKey(key: string): Promise<Principal | undefined> {
     const found = await this.store.findApiKey(sha256(key));
+    if (found) assertEnabled(found.user);
     return found && { userId: found.user.id, isAdmin: found.user.isAdmin };
+  }
+
+  /** Ends every session of the user (disabled, deleted, or a new password set by an admin). */
+  endSessionsOf(userId: string): Promise<void> {
+    return this.store.deleteSessionsOf(userId);
   }
 
   async createApiKey(
@@ -91,6 +99,12 @@ export class AuthService {
       throw new AppError('API_KEY_NOT_FOUND', 'No such API key.');
     }
   }
+}
+
+// Sessions end when a user is disabled, but an API key stays: it must be refused, and clearly.
+function assertEnabled(user: User): void {
+  if (user.disabledAt)
+    throw new AppError('USER_DISABLED', 'This account is disabled; ask an administrator.');
 }
 
 const newSecret = (): string => randomBytes(32).toString('base64url');

@@ -13,6 +13,8 @@ export interface AuthStore {
     now: string,
   ): Promise<{ sessionId: string; user: User } | undefined>;
   deleteSession(sessionId: string): Promise<void>;
+  /** Signs the user out everywhere. */
+  deleteSessionsOf(userId: string): Promise<void>;
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
   createApiKey(key: ApiKeyRecord & { keyHash: string; userId: string }): Promise<void>;

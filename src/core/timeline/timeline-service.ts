@@ -20,16 +20,30 @@ export interface TimelinePage {
  * served in pages so that a month of 100,000 photos answers as fast as a month of ten.
  */
 export class TimelineService {
-  constructor(private readonly timeline: TimelineRepository) {}
+  constructor(
+    private readonly timeline: TimelineRepository,
+    /** Owners whose photos the viewer chose to see besides their own (partners). */
+    private readonly alsoShown: (viewerId: string) => Promise<string[]> = async () => [],
+  ) {}
 
-  buckets(ownerId: string): Promise<TimelineBucket[]> {
-    return this.timeline.buckets(ownerId);
+  async buckets(viewerId: string): Promise<TimelineBucket[]> {
+    return this.timeline.buckets(await this.ownersFor(viewerId));
   }
 
-  bucket(ownerId: string, bucket: string, limit: number, cursor?: string): Promise<TimelinePage> {
+  async bucket(
+    viewerId: string,
+    bucket: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<TimelinePage> {
+    const owners = await this.ownersFor(viewerId);
     return readBucketPage(bucket, limit, cursor, (size, after) =>
-      this.timeline.bucketPage(ownerId, bucket, size, after),
+      this.timeline.bucketPage(owners, bucket, size, after),
     );
+  }
+
+  private async ownersFor(viewerId: string): Promise<string[]> {
+    return [viewerId, ...(await this.alsoShown(viewerId))];
   }
 }
 

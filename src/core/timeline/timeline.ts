@@ -20,14 +20,20 @@ export interface TimelineItem {
   isFavorite: boolean;
   /** For alt text ("Photo taken on … in Rome, Italy"), without fetching the asset. */
   place: Place | null;
+  /** Set only when the asset is not the viewer's own (a partner's, in their timeline). */
+  ownerId?: string;
 }
 
+/**
+ * `owners` are whose assets one timeline shows: the viewer first, then the partners whose photos
+ * the viewer chose to see (see core/partners/). Items of any owner but the first carry `ownerId`.
+ */
 export interface TimelineRepository {
   /** Months with at least one visible asset, newest first. */
-  buckets(ownerId: string): Promise<TimelineBucket[]>;
+  buckets(owners: readonly string[]): Promise<TimelineBucket[]>;
   /** One month's visible assets, newest first, from after `cursor`. */
   bucketPage(
-    ownerId: string,
+    owners: readonly string[],
     bucket: string,
     limit: number,
     after?: TimelineCursor,

@@ -35,18 +35,9 @@ export class UsersService {
   }
 
   private async prepare(input: NewUser, isAdmin: boolean) {
-    const email = normalizeEmail(input.email);
-    if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
-      throw new AppError('VALIDATION_FAILED', 'The email address is not valid.');
-    }
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
-      );
-    }
-    const name = input.name.trim();
-    if (!name) throw new AppError('VALIDATION_FAILED', 'The name must not be empty.');
+    const email = validEmail(input.email);
+    validatePassword(input.password);
+    const name = validName(input.name);
     return {
       id: crypto.randomUUID(),
       email,
@@ -59,3 +50,26 @@ export class UsersService {
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export function validEmail(input: string): string {
+  const email = normalizeEmail(input);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+    throw new AppError('VALIDATION_FAILED', 'The email address is not valid.');
+  }
+  return email;
+}
+
+export function validatePassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+    );
+  }
+}
+
+export function validName(input: string): string {
+  const name = input.trim();
+  if (!name) throw new AppError('VALIDATION_FAILED', 'The name must not be empty.');
+  return name;
+}

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { Album } from '../../core/albums/album.js';
+import type { AlbumView } from '../../core/albums/album.js';
 
 const SortOrder = Type.Union([Type.Literal('newest-first'), Type.Literal('oldest-first')]);
 const DateOrNull = Type.Union([
@@ -11,6 +11,11 @@ export const AlbumDto = Type.Object(
   {
     id: Type.String(),
     ownerId: Type.String(),
+    owner: Type.Object({ id: Type.String(), name: Type.String() }),
+    role: Type.Union([Type.Literal('owner'), Type.Literal('editor'), Type.Literal('viewer')], {
+      description:
+        'What I am to the album: its owner; an editor (adds own photos, removes what they added); a viewer',
+    }),
     name: Type.String(),
     description: Type.String(),
     sortOrder: SortOrder,
@@ -47,9 +52,11 @@ export const AssetIdsBody = Type.Object({
   ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 10_000 }),
 });
 
-export const toAlbumDto = (album: Album) => ({
+export const toAlbumDto = (album: AlbumView) => ({
   id: album.id,
   ownerId: album.ownerId,
+  owner: { id: album.ownerId, name: album.ownerName },
+  role: album.role,
   name: album.name,
   description: album.description,
   sortOrder: album.sortOrder,

@@ -38,7 +38,7 @@ export const albumRoutes: RoutePlugin = async (app, { keepsake }) => {
     {
       schema: {
         tags,
-        summary: 'My albums, the most recently changed first',
+        summary: 'My albums and those shared with me, the most recently changed first',
         response: { 200: Type.Array(Type.Ref(AlbumDto)), ...errorResponses(401) },
       },
     },
@@ -67,7 +67,7 @@ export const albumRoutes: RoutePlugin = async (app, { keepsake }) => {
         summary: 'Rename an album, describe it, choose its cover (null: the newest) or its order',
         params: IdParams,
         body: AlbumChangesBody,
-        response: { 200: Type.Ref(AlbumDto), ...errorResponses(400, 401, 404) },
+        response: { 200: Type.Ref(AlbumDto), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) =>
@@ -81,7 +81,7 @@ export const albumRoutes: RoutePlugin = async (app, { keepsake }) => {
         tags,
         summary: 'Delete an album; its photos stay in the library',
         params: IdParams,
-        response: { 204: Type.Null(), ...errorResponses(401, 404) },
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -108,7 +108,7 @@ export const albumRoutes: RoutePlugin = async (app, { keepsake }) => {
               Type.Literal('not-allowed'),
             ]),
           ),
-          ...errorResponses(400, 401, 404),
+          ...errorResponses(400, 401, 403, 404),
         },
       },
     },
@@ -122,11 +122,19 @@ export const albumRoutes: RoutePlugin = async (app, { keepsake }) => {
       schema: {
         tags,
         summary: 'Take photos out of an album (they stay in the library), answering for each id',
+        description:
+          'The owner takes out any photo; an editor only those they added (`not-allowed` for others).',
         params: IdParams,
         body: AssetIdsBody,
         response: {
-          200: AssetResults(Type.Union([Type.Literal('removed'), Type.Literal('not-there')])),
-          ...errorResponses(400, 401, 404),
+          200: AssetResults(
+            Type.Union([
+              Type.Literal('removed'),
+              Type.Literal('not-there'),
+              Type.Literal('not-allowed'),
+            ]),
+          ),
+          ...errorResponses(400, 401, 403, 404),
         },
       },
     },

@@ -11,6 +11,9 @@ const NullableString = Type.Union([Type.String(), Type.Null()]);
 export const AssetDto = Type.Object(
   {
     id: Type.String(),
+    ownerId: Type.String({
+      description: 'Whose it is: mine, or shown to me through a shared album or a partner',
+    }),
     type: Type.Union([Type.Literal('image'), Type.Literal('video')]),
     originalFileName: Type.String(),
     mimeType: Type.String(),
@@ -80,6 +83,7 @@ export const AssetDto = Type.Object(
 export function toAssetDto(asset: Asset) {
   return {
     id: asset.id,
+    ownerId: asset.ownerId,
     type: asset.type,
     originalFileName: asset.originalFileName,
     mimeType: asset.mimeType,

@@ -4,6 +4,7 @@ import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
 import { AssetDto, toAssetDto } from './asset-dto.js';
+import { AssetPatchFields } from './metadata-edit-routes.js';
 import { contentDisposition, sendBlob } from './send-blob.js';
 
 const IMMUTABLE = 'private, max-age=31536000, immutable';
@@ -83,13 +84,15 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
     {
       schema: {
         tags: ['assets'],
-        summary: 'One asset',
+        summary: 'One asset: mine, or one shared with me through an album',
         params: IdParams,
         response: { 200: Type.Ref(AssetDto), ...errorResponses(401, 404) },
       },
     },
     async (request) =>
-      toAssetDto(await keepsake.assets.getOrFail(principalOf(request).userId, request.params.id)),
+      toAssetDto(
+        await keepsake.assets.readableOrFail(principalOf(request).userId, request.params.id),
+      ),
   );
 
   app.patch(
@@ -97,18 +100,23 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
     {
       schema: {
         tags: ['assets'],
-        summary: 'Favorite or archive an asset',
+        summary: 'Favorite or archive an asset, or edit its date, place, description or rating',
+        description:
+          'Edits live in the database (the original is never changed) and outlast the metadata ' +
+          'step run again or a later sidecar; the asset moves to its new month, and a new ' +
+          'position is named again. GET /api/assets/{id}/sidecar.xmp exports them.',
         params: IdParams,
-        body: Type.Object(
-          { isFavorite: Type.Optional(Type.Boolean()), isArchived: Type.Optional(Type.Boolean()) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: Type.Object(AssetPatchFields, { additionalProperties: false, minProperties: 1 }),
         response: { 200: Type.Ref(AssetDto), ...errorResponses(400, 401, 404) },
       },
     },
     async (request) =>
       toAssetDto(
-        await keepsake.assets.update(principalOf(request).userId, request.params.id, request.body),
+        await keepsake.metadataEdits.update(
+          principalOf(request).userId,
+          request.params.id,
+          request.body,
+        ),
       ),
   );
 

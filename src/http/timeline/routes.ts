@@ -16,6 +16,9 @@ export const TimelineAsset = Type.Object({
   duration: Type.Union([Type.Number({ description: 'seconds' }), Type.Null()]),
   isFavorite: Type.Boolean(),
   place: PlaceDto,
+  ownerId: Type.Optional(
+    Type.String({ description: 'Present only on a partner’s photo shown in my timeline' }),
+  ),
 });
 
 export const toTimelineAsset = (item: TimelineItem) => ({
@@ -29,6 +32,7 @@ export const toTimelineAsset = (item: TimelineItem) => ({
   duration: item.durationMs === null ? null : item.durationMs / 1000,
   isFavorite: item.isFavorite,
   place: item.place,
+  ...(item.ownerId && { ownerId: item.ownerId }),
 });
 
 export const timelineRoutes: RoutePlugin = async (app, { keepsake }) => {

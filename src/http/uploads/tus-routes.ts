@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Server as TusServer } from '@tus/server';
 import type { Keepsake } from '../../keepsake.js';
 import type { Principal } from '../../core/auth/auth-service.js';
-import { isAppError } from '../../core/errors.js';
+import { isAppError, type ErrorKind } from '../../core/errors.js';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 
@@ -35,6 +35,10 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
       if (!principal) throw tusError(401, 'UNAUTHENTICATED', 'Sign in first.');
       if (!upload.metadata?.filename)
         throw tusError(400, 'VALIDATION_FAILED', 'Upload-Metadata must name the filename.');
+      // Before a byte is sent: an upload that cannot fit the quota is refused now (an identical
+      // file the owner already has would not count, but its checksum is not known yet).
+      if (upload.size !== undefined)
+        await keepsake.uploads.assertRoom(principal.userId, upload.size).catch(rethrowAsTus);
       return { metadata: { ...upload.metadata, ownerId: principal.userId } };
     },
     async onIncomingRequest(req, uploadId) {
@@ -65,9 +69,7 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
           headers: { 'Keepsake-Asset-Id': result.id, 'Keepsake-Asset-Status': result.status },
         };
       } catch (error) {
-        if (isAppError(error))
-          throw tusError(error.kind === 'unsupported' ? 415 : 400, error.code, error.message);
-        throw error;
+        rethrowAsTus(error);
       } finally {
         await datastore.remove(upload.id).catch(() => {});
       }
@@ -121,6 +123,13 @@ export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
     });
   }
 };
+
+const TUS_STATUS: Partial<Record<ErrorKind, number>> = { unsupported: 415, 'too-large': 413 };
+
+function rethrowAsTus(error: unknown): never {
+  if (isAppError(error)) throw tusError(TUS_STATUS[error.kind] ?? 400, error.code, error.message);
+  throw error;
+}
 
 function tusError(status: number, code: string, message: string) {
   return { status_code: status, body: JSON.stringify({ statusCode: status, code, message }) };

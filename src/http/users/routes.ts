@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { User } from '../../core/users/user.js';
 import { NewUserBody } from '../auth/routes.js';
 import { principalOf } from '../authentication.js';
@@ -24,19 +23,6 @@ export const userRoutes: RoutePlugin = async (app, { keepsake }) => {
       },
     },
     async (request) => toUserDto(await keepsake.users.getOrFail(principalOf(request).userId)),
-  );
-
-  app.get(
-    '/api/users',
-    {
-      onRequest: app.requireAdmin,
-      schema: {
-        tags: ['users'],
-        summary: 'All users (admin)',
-        response: { 200: Type.Array(UserDto), ...errorResponses(401, 403) },
-      },
-    },
-    async () => (await keepsake.users.list()).map(toUserDto),
   );
 
   app.post(

@@ -1,11 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ok, type User } from '../api/client';
+import { api, ok } from '../api/client';
+import type { paths } from '../api/schema';
+import { ConfirmDialog } from '../selection/ConfirmDialog';
 import { AddUserForm } from './AddUserForm';
+import { UserEditDialog } from './UserEditDialog';
+import { storageText } from './user-text';
 
-/** Everyone who can sign in, and a form to add someone. */
+export type AdminUser =
+  paths['/api/users']['get']['responses']['200']['content']['application/json'][number];
+
+type Action = { user: AdminUser; kind: 'edit' | 'password' | 'delete' };
+
+const dateText = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+
+/** Everyone who can sign in: storage, quota, state; edit, new password, delete, restore; add. */
 export function UsersSection() {
-  const [users, setUsers] = useState<User[]>();
+  const [users, setUsers] = useState<AdminUser[]>();
   const [error, setError] = useState<string>();
+  const [action, setAction] = useState<Action>();
   const load = useCallback(() => {
     ok(api.GET('/api/users')).then(
       (list) => {
@@ -16,6 +29,15 @@ export function UsersSection() {
     );
   }, []);
   useEffect(load, [load]);
+
+  const run = (call: Promise<unknown>) => {
+    setAction(undefined);
+    call.then(load, (e: Error) => setError(e.message));
+  };
+  const remove = (user: AdminUser) =>
+    run(ok(api.DELETE('/api/users/{id}', { params: { path: { id: user.id } } })));
+  const restore = (user: AdminUser) =>
+    run(ok(api.POST('/api/users/{id}/restore', { params: { path: { id: user.id } } })));
 
   return (
     <section className="admin-section" aria-labelledby="users-heading">
@@ -35,19 +57,85 @@ export function UsersSection() {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
+                <th scope="col" className="number">
+                  Storage used
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {users.map((user) => (
-                <tr key={user.id}>
+                <tr key={user.id} className={user.disabled ? 'user-disabled' : undefined}>
                   <th scope="row">{user.name}</th>
                   <td>{user.email}</td>
-                  <td>{user.isAdmin ? <span className="badge">Admin</span> : 'Member'}</td>
+                  <td>
+                    {user.isAdmin ? <span className="badge">Admin</span> : 'Member'}
+                    {user.deleteAfter ? (
+                      <span className="badge danger-badge">
+                        Deleted on {dateText(user.deleteAfter)}
+                      </span>
+                    ) : (
+                      user.disabled && <span className="badge">Disabled</span>
+                    )}
+                  </td>
+                  <td className="number">
+                    {storageText(user.storage.usedBytes, user.quotaBytes)}
+                    <span className="muted"> · {user.storage.assetCount} items</span>
+                  </td>
+                  <td className="user-actions">
+                    {user.deleteAfter ? (
+                      <button type="button" onClick={() => restore(user)}>
+                        Restore
+                      </button>
+                    ) : (
+                      <>
+                        <button type="button" onClick={() => setAction({ user, kind: 'edit' })}>
+                          Edit
+                        </button>
+                        <button type="button" onClick={() => setAction({ user, kind: 'password' })}>
+                          New password
+                        </button>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => setAction({ user, kind: 'delete' })}
+                        >
+                          Delete
+                        </button>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {action && action.kind !== 'delete' && (
+        <UserEditDialog
+          user={action.user}
+          mode={action.kind}
+          onDone={() => {
+            setAction(undefined);
+            load();
+          }}
+          onCancel={() => setAction(undefined)}
+        />
+      )}
+      {action?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${action.user.name}?`}
+          confirmLabel="Delete"
+          danger
+          onConfirm={() => remove(action.user)}
+          onCancel={() => setAction(undefined)}
+        >
+          They are signed out and disabled now. Their photos and account are deleted after the grace
+          period (7 days unless the server says otherwise); until then, Restore brings everything
+          back.
+        </ConfirmDialog>
       )}
       <AddUserForm onAdded={load} />
     </section>

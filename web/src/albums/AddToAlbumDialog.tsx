@@ -21,7 +21,11 @@ export function AddToAlbumDialog({ ids, onDone, onCancel }: Props) {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    fetchAlbums().then(setAlbums, (e: Error) => setError(e.message));
+    // A viewer may not add: only albums of mine, or shared with me as editor.
+    fetchAlbums().then(
+      (all) => setAlbums(all.filter((a) => a.role !== 'viewer')),
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
   const addTo = async (album: { id: string; name: string }) => {

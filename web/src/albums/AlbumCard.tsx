@@ -19,6 +19,9 @@ export function AlbumCard({ album }: { album: Album }) {
           )}
         </span>
         <span className="album-name">{album.name}</span>
+        {album.role !== 'owner' && (
+          <span className="album-shared-by muted">Shared by {album.owner.name}</span>
+        )}
         <span className="album-meta muted">
           {itemCount(album.assetCount)}
           {dates && ` · ${dates}`}

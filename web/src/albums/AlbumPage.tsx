@@ -7,7 +7,10 @@ import { ConfirmDialog } from '../selection/ConfirmDialog';
 import type { PageAction } from '../selection/SelectionBar';
 import { PhotoGrid } from '../timeline/PhotoGrid';
 import { TimelineSource } from '../timeline/timeline-source';
+import { ActivityPanel } from './ActivityPanel';
 import { AlbumFormDialog } from './AlbumFormDialog';
+import { ShareLinkDialog } from '../sharing/ShareLinkDialog';
+import { ShareDialog } from './ShareDialog';
 import { albumDates, itemCount } from './album-text';
 import {
   albumTimeline,
@@ -39,26 +42,14 @@ export function AlbumPage() {
   }, [load, source]);
   useAssetsChanged(load);
 
+  const role = album?.role;
+  // What the selection offers follows the role. See: [Note: Album access] on the server.
   const pageActions = useMemo<PageAction[]>(
     () => [
-      {
-        label: 'Remove from album',
-        run: async (ids) => {
-          const results = await deleteAlbumAssets(id, ids);
-          const removed = results.filter((r) => r.result === 'removed').length;
-          return { message: `${itemCount(removed)} removed from the album.`, failed: false };
-        },
-      },
-      {
-        label: 'Set as cover',
-        single: true,
-        run: async ([assetId]) => {
-          await patchAlbum(id, { coverAssetId: assetId! });
-          return { message: 'The album has a new cover.', failed: false };
-        },
-      },
+      ...(role === 'owner' || role === 'editor' ? [removeAction(id, role)] : []),
+      ...(role === 'owner' ? [coverAction(id)] : []),
     ],
-    [id],
+    [id, role],
   );
 
   if (error?.missing)
@@ -91,7 +82,33 @@ export function AlbumPage() {
   );
 }
 
-type Editing = 'details' | 'delete';
+function removeAction(id: string, role: 'owner' | 'editor'): PageAction {
+  return {
+    label: 'Remove from album',
+    run: async (ids) => {
+      const results = await deleteAlbumAssets(id, ids);
+      const removed = results.filter((r) => r.result === 'removed').length;
+      const refused = results.filter((r) => r.result === 'not-allowed').length;
+      const message = `${itemCount(removed)} removed from the album.`;
+      if (role === 'editor' && refused > 0)
+        return { message: `${message} Only the photos you added can be removed.`, failed: true };
+      return { message, failed: false };
+    },
+  };
+}
+
+function coverAction(id: string): PageAction {
+  return {
+    label: 'Set as cover',
+    single: true,
+    run: async ([assetId]) => {
+      await patchAlbum(id, { coverAssetId: assetId! });
+      return { message: 'The album has a new cover.', failed: false };
+    },
+  };
+}
+
+type Editing = 'details' | 'delete' | 'share' | 'share-link';
 
 function AlbumHeader({
   album,
@@ -105,6 +122,7 @@ function AlbumHeader({
   onRetry(): void;
 }) {
   const [editing, setEditing] = useState<Editing>();
+  const [showActivity, setShowActivity] = useState(false);
   const [failure, setFailure] = useState<string>();
   if (!album)
     return (
@@ -144,6 +162,12 @@ function AlbumHeader({
           </a>
         </p>
         <h1>{album.name}</h1>
+        {album.role !== 'owner' && (
+          <p className="muted album-shared-by">
+            Shared by {album.owner.name} · you are{' '}
+            {album.role === 'editor' ? 'an editor' : 'a viewer'}
+          </p>
+        )}
         {album.description && <p className="album-description">{album.description}</p>}
         <p className="muted">
           {itemCount(album.assetCount)}
@@ -151,28 +175,50 @@ function AlbumHeader({
         </p>
       </div>
       <div className="album-actions">
-        <label>
-          <span className="visually-hidden">Order</span>
-          <select
-            value={album.sortOrder}
-            onChange={(e) => void setOrder(e.target.value as Album['sortOrder'])}
-          >
-            <option value="newest-first">Newest first</option>
-            <option value="oldest-first">Oldest first</option>
-          </select>
-        </label>
-        <button type="button" onClick={() => setEditing('details')}>
-          Edit
+        <button
+          type="button"
+          aria-expanded={showActivity}
+          onClick={() => setShowActivity((s) => !s)}
+        >
+          Activity
         </button>
-        <button type="button" className="danger" onClick={() => setEditing('delete')}>
-          Delete album
-        </button>
+        {album.role === 'owner' && (
+          <>
+            <button type="button" onClick={() => setEditing('share')}>
+              Share
+            </button>
+            <button type="button" onClick={() => setEditing('share-link')}>
+              Share link
+            </button>
+            <label>
+              <span className="visually-hidden">Order</span>
+              <select
+                value={album.sortOrder}
+                onChange={(e) => void setOrder(e.target.value as Album['sortOrder'])}
+              >
+                <option value="newest-first">Newest first</option>
+                <option value="oldest-first">Oldest first</option>
+              </select>
+            </label>
+            <button type="button" onClick={() => setEditing('details')}>
+              Edit
+            </button>
+            <button type="button" className="danger" onClick={() => setEditing('delete')}>
+              Delete album
+            </button>
+          </>
+        )}
         {failure && (
           <span className="error" role="alert">
             {failure}
           </span>
         )}
       </div>
+      {showActivity && <ActivityPanel albumId={album.id} />}
+      {editing === 'share' && <ShareDialog album={album} onClose={() => setEditing(undefined)} />}
+      {editing === 'share-link' && (
+        <ShareLinkDialog target={{ albumId: album.id }} onClose={() => setEditing(undefined)} />
+      )}
       {editing === 'details' && (
         <AlbumFormDialog
           title="Edit album"

@@ -37,3 +37,26 @@ export const albumTimeline = (id: string): TimelineEndpoints => ({
       }),
     ),
 });
+
+export type AlbumMember = { userId: string; name: string; role: 'viewer' | 'editor' };
+export type AlbumActivityItem = Awaited<ReturnType<typeof fetchAlbumActivity>>['items'][number];
+
+export const fetchUserDirectory = () => ok(api.GET('/api/users/directory'));
+
+export const fetchAlbumMembers = (id: string) =>
+  ok(api.GET('/api/albums/{id}/users', { params: { path: { id } } }));
+
+export const putAlbumMembers = (id: string, users: Omit<AlbumMember, 'name'>[]) =>
+  ok(api.PUT('/api/albums/{id}/users', { params: { path: { id } }, body: { users } }));
+
+export const fetchAlbumActivity = (id: string, cursor?: string) =>
+  ok(
+    api.GET('/api/albums/{id}/activity', {
+      params: { path: { id }, query: { limit: 50, cursor } },
+    }),
+  );
+
+export const postAlbumComment = (id: string, comment: string, assetId?: string) =>
+  ok(
+    api.POST('/api/albums/{id}/activity', { params: { path: { id } }, body: { comment, assetId } }),
+  );

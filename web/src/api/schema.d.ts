@@ -392,7 +392,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All users (admin) */
+        /** All users, with their quota and storage used (admin) */
         get: {
             parameters: {
                 query?: never;
@@ -413,6 +413,17 @@ export interface paths {
                             email: string;
                             name: string;
                             isAdmin: boolean;
+                            createdAt: string;
+                            /** @description null: no limit */
+                            quotaBytes: number | null;
+                            disabled: boolean;
+                            /** @description Deletion scheduled: the data goes after this instant */
+                            deleteAfter: string | null;
+                            storage: {
+                                /** @description Sum of the sizes of the user’s own originals */
+                                usedBytes: number;
+                                assetCount: number;
+                            };
                         }[];
                     };
                 };
@@ -810,7 +821,69 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * The same change on many of my assets, answered per id
+         * @description Takes the fields of PATCH /api/assets/{id}. An id that is not one of mine answers `not-found` in its row; the others are changed.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        isFavorite?: boolean;
+                        isArchived?: boolean;
+                        /** @description Local date and time, with the UTC offset where known: 2021-07-14T18:30:00+02:00. Moves the asset to that month; its source then reads `edited`. */
+                        takenAt?: string;
+                        /** @description With longitude; null clears both */
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        description?: string | null;
+                        /** @description 0 to 5 stars; -1: rejected */
+                        rating?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                status: "updated" | "not-found";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/assets/{id}/sidecar": {
@@ -975,7 +1048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One asset */
+        /** One asset: mine, or one shared with me through an album */
         get: {
             parameters: {
                 query?: never;
@@ -1091,7 +1164,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Favorite or archive an asset */
+        /**
+         * Favorite or archive an asset, or edit its date, place, description or rating
+         * @description Edits live in the database (the original is never changed) and outlast the metadata step run again or a later sidecar; the asset moves to its new month, and a new position is named again. GET /api/assets/{id}/sidecar.xmp exports them.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1106,6 +1182,14 @@ export interface paths {
                     "application/json": {
                         isFavorite?: boolean;
                         isArchived?: boolean;
+                        /** @description Local date and time, with the UTC offset where known: 2021-07-14T18:30:00+02:00. Moves the asset to that month; its source then reads `edited`. */
+                        takenAt?: string;
+                        /** @description With longitude; null clears both */
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        description?: string | null;
+                        /** @description 0 to 5 stars; -1: rejected */
+                        rating?: number | null;
                     };
                 };
             };
@@ -1561,6 +1645,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets/{id}/sidecar.xmp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An XMP sidecar with the values in effect (my edits included)
+         * @description Capture time with its offset, GPS position, description, rating and keywords, for other software; the original itself is never changed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/timeline/buckets": {
         parameters: {
             query?: never;
@@ -1662,9 +1796,99 @@ export interface paths {
                                     /** @description ISO 3166-1 alpha-2, e.g. "IT" */
                                     countryCode: string;
                                 } | null;
+                                /** @description Present only on a partner’s photo shown in my timeline */
+                                ownerId?: string;
                             }[];
                             nextCursor: string | null;
                         };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * On this day: my photos from the same day in earlier years, by year
+         * @description By local capture date; newest year first; in each year favorites first, then one photo per moment (30 minutes), at most 12. Trashed, archived and hidden assets are never included. Worked out on each request (one indexed query).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD; default: today in the server’s time zone */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            yearsAgo: number;
+                            assets: {
+                                id: string;
+                                takenAt: string;
+                                /** @description width / height as displayed; 1 until known */
+                                aspectRatio: number;
+                                thumbhash: string | null;
+                                thumbnailVersion: string | null;
+                                type: "image" | "video";
+                                /** @description seconds */
+                                duration: number | null;
+                                isFavorite: boolean;
+                                /** @description The town at the GPS position, named offline from GeoNames; null without a position or with no town within 50 km */
+                                place: {
+                                    /** @description GeoNames name of the town, e.g. "Rome" */
+                                    city: string;
+                                    /** @description A US state’s postal code ("CO"); absent elsewhere */
+                                    region?: string;
+                                    /** @description English name of the country, e.g. "Italy" */
+                                    country: string;
+                                    /** @description ISO 3166-1 alpha-2, e.g. "IT" */
+                                    countryCode: string;
+                                } | null;
+                                /** @description Present only on a partner’s photo shown in my timeline */
+                                ownerId?: string;
+                            }[];
+                        }[];
                     };
                 };
                 /** @description Every error: a stable `code` and a readable `message`. */
@@ -1702,7 +1926,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My albums, the most recently changed first */
+        /** My albums and those shared with me, the most recently changed first */
         get: {
             parameters: {
                 query?: never;
@@ -1864,6 +2088,15 @@ export interface paths {
                     };
                 };
                 /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1918,6 +2151,15 @@ export interface paths {
                 };
                 /** @description Every error: a stable `code` and a readable `message`. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1998,6 +2240,15 @@ export interface paths {
                     };
                 };
                 /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2009,7 +2260,10 @@ export interface paths {
             };
         };
         post?: never;
-        /** Take photos out of an album (they stay in the library), answering for each id */
+        /**
+         * Take photos out of an album (they stay in the library), answering for each id
+         * @description The owner takes out any photo; an editor only those they added (`not-allowed` for others).
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -2035,7 +2289,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            result: "removed" | "not-there";
+                            result: "removed" | "not-there" | "not-allowed";
                         }[];
                     };
                 };
@@ -2050,6 +2304,15 @@ export interface paths {
                 };
                 /** @description Every error: a stable `code` and a readable `message`. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2186,6 +2449,8 @@ export interface paths {
                                     /** @description ISO 3166-1 alpha-2, e.g. "IT" */
                                     countryCode: string;
                                 } | null;
+                                /** @description Present only on a partner’s photo shown in my timeline */
+                                ownerId?: string;
                             }[];
                             nextCursor: string | null;
                         };
@@ -2226,6 +2491,1776 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/shared-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My shared links, newest first (revoked ones too; never their keys) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharedLink"][];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a link to one of my albums or to some of my photos
+         * @description The key is answered once, here, and never again; the page for guests is `url`. 404 for an album that is not mine; 400 when a photo is not mine.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        albumId: string;
+                        /** Format: date-time */
+                        expiresAt?: string | null;
+                        password?: string | null;
+                        allowDownload?: boolean;
+                        allowUpload?: boolean;
+                        hideLocation?: boolean;
+                    } | {
+                        assetIds: string[];
+                        /** Format: date-time */
+                        expiresAt?: string | null;
+                        password?: string | null;
+                        allowDownload?: boolean;
+                        allowUpload?: boolean;
+                        hideLocation?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Shown once; 256 random bits, base64url */
+                            key: string;
+                            /** @description The public page, `/s/{key}` */
+                            url: string;
+                            link: components["schemas"]["SharedLink"];
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a link: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-links/{key}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The photos a link shows, for anyone holding its key
+         * @description A link with a password wants it in the `x-share-password` header: 401 with code `PASSWORD_REQUIRED` or `PASSWORD_WRONG` otherwise. The answered `token` then opens the asset URLs (`?token=`). One and the same 404 for an unknown, expired or revoked link.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `token` answered with the assets */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                albumName: string | null;
+                                expiresAt: string | null;
+                                allowDownload: boolean;
+                                allowUpload: boolean;
+                                hideLocation: boolean;
+                            };
+                            token: string | null;
+                            assets: {
+                                id: string;
+                                type: "image" | "video";
+                                originalFileName: string;
+                                mimeType: string;
+                                width: number | null;
+                                height: number | null;
+                                /** @description ISO 8601 local capture time */
+                                takenAt: string;
+                                /** @description seconds */
+                                duration: number | null;
+                                thumbhash: string | null;
+                                thumbnailVersion: string | null;
+                                latitude: number | null;
+                                longitude: number | null;
+                                /** @description The town at the GPS position, named offline from GeoNames; null without a position or with no town within 50 km */
+                                place: {
+                                    /** @description GeoNames name of the town, e.g. "Rome" */
+                                    city: string;
+                                    /** @description A US state’s postal code ("CO"); absent elsewhere */
+                                    region?: string;
+                                    /** @description English name of the country, e.g. "Italy" */
+                                    country: string;
+                                    /** @description ISO 3166-1 alpha-2, e.g. "IT" */
+                                    countryCode: string;
+                                } | null;
+                                playback: {
+                                    /** @description `original`: the original plays in every browser as it is; `encoded`: a copy was made that does; `pending`: not decided yet; `failed`: see `error` */
+                                    status: "pending" | "original" | "encoded" | "failed";
+                                    error: string | null;
+                                    /** @description An HLS set exists at /api/assets/{id}/hls/index.m3u8 */
+                                    hls: boolean;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a photo through a link that allows it (multipart, part `file`)
+         * @description It joins the link owner's library, and the album for an album link. 403 when the link does not allow uploading.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The `token` answered with the assets */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: "created" | "duplicate";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: "created" | "duplicate";
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-links/{key}/assets/{assetId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rendition of a shared photo: `thumbnail` (WebP) or `preview` (JPEG) */
+        get: {
+            parameters: {
+                query: {
+                    size: "thumbnail" | "preview";
+                    v?: string;
+                    /** @description The `token` answered with the assets */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                    assetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-links/{key}/assets/{assetId}/original": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The original of a shared photo, when the link allows downloading (403 otherwise)
+         * @description When the link hides locations, a copy without GPS is served (the stored original is untouched); a format ExifTool cannot rewrite is refused with 415 `LOCATION_NOT_REMOVABLE` rather than served with its location.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `token` answered with the assets */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                    assetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-links/{key}/assets/{assetId}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared video as every browser plays it (Range and ETag supported)
+         * @description Without its location metadata when the link hides locations.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `token` answered with the assets */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                    assetId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/albums/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom an album is shared with (any member may ask) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            name: string;
+                            /** @description viewer: looks and comments; editor: also adds own photos and removes what they added */
+                            role: "viewer" | "editor";
+                            addedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /**
+         * Share an album (owner): the full list of members and roles, replacing the last
+         * @description Users left out lose the album at once. Unknown user ids answer 400 `ALBUM_SHARE_UNKNOWN_USERS`, naming them.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        users: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @description viewer: looks and comments; editor: also adds own photos and removes what they added */
+                            role: "viewer" | "editor";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            name: string;
+                            /** @description viewer: looks and comments; editor: also adds own photos and removes what they added */
+                            role: "viewer" | "editor";
+                            addedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/albums/{id}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a member off an album (owner), or leave an album shared with me */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/albums/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments and likes of an album, newest first, in pages */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    /** @description nextCursor from the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: "comment" | "like";
+                                user: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description The photo it is about; null: the album */
+                                assetId: string | null;
+                                /** @description A comment’s text */
+                                text: string | null;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Comment on an album, or on one of its photos */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** Format: uuid */
+                        assetId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "comment" | "like";
+                            user: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The photo it is about; null: the album */
+                            assetId: string | null;
+                            /** @description A comment’s text */
+                            text: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/albums/{id}/activity/likes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Like an album or one of its photos (liking twice is liking once) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A photo of the album; left out: the album
+                         */
+                        assetId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take back my like of an album or one of its photos */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A photo of the album; left out: the album
+                         */
+                        assetId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of this server, id and name only, to share with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user after a grace period (admin)
+         * @description Disables the user at once and ends their sessions; their photos and the account are deleted after KEEPSAKE_USER_DELETE_GRACE_DAYS (`deleteAfter`), unless restored.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            isAdmin: boolean;
+                            createdAt: string;
+                            /** @description null: no limit */
+                            quotaBytes: number | null;
+                            disabled: boolean;
+                            /** @description Deletion scheduled: the data goes after this instant */
+                            deleteAfter: string | null;
+                            storage: {
+                                /** @description Sum of the sizes of the user’s own originals */
+                                usedBytes: number;
+                                assetCount: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a user: name, email, admin, quota, disabled (admin)
+         * @description A disabled user can neither sign in nor use a session or API key; their sessions end. 409 LAST_ADMIN when this would leave no enabled admin.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        email?: string;
+                        isAdmin?: boolean;
+                        quotaBytes?: number | null;
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            isAdmin: boolean;
+                            createdAt: string;
+                            /** @description null: no limit */
+                            quotaBytes: number | null;
+                            disabled: boolean;
+                            /** @description Deletion scheduled: the data goes after this instant */
+                            deleteAfter: string | null;
+                            storage: {
+                                /** @description Sum of the sizes of the user’s own originals */
+                                usedBytes: number;
+                                assetCount: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password for a user; their sessions end (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a user’s deletion within the grace period, enabling them again (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            isAdmin: boolean;
+                            createdAt: string;
+                            /** @description null: no limit */
+                            quotaBytes: number | null;
+                            disabled: boolean;
+                            /** @description Deletion scheduled: the data goes after this instant */
+                            deleteAfter: string | null;
+                            storage: {
+                                /** @description Sum of the sizes of the user’s own originals */
+                                usedBytes: number;
+                                assetCount: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom I share my library with, and who shares theirs with me */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description I share with them */
+                            sharedBy: {
+                                user: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description The receiving partner shows these photos in their own timeline */
+                                inTimeline: boolean;
+                                createdAt: string;
+                            }[];
+                            /** @description They share with me */
+                            sharedWith: {
+                                user: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description The receiving partner shows these photos in their own timeline */
+                                inTimeline: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Share my whole library, read-only, with a user (again: no change) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The receiving partner shows these photos in their own timeline */
+                            inTimeline: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop sharing my library with this user (at once) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Show (or not) the photos of a user who shares with me in my own timeline
+         * @description Their photos then carry `ownerId` in my timeline; they stay theirs (read-only).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        inTimeline: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The receiving partner shows these photos in their own timeline */
+                            inTimeline: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/jobs": {
@@ -2422,6 +4457,8 @@ export interface components {
         };
         Asset: {
             id: string;
+            /** @description Whose it is: mine, or shown to me through a shared album or a partner */
+            ownerId: string;
             type: "image" | "video";
             originalFileName: string;
             mimeType: string;
@@ -2496,6 +4533,12 @@ export interface components {
         Album: {
             id: string;
             ownerId: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /** @description What I am to the album: its owner; an editor (adds own photos, removes what they added); a viewer */
+            role: "owner" | "editor" | "viewer";
             name: string;
             description: string;
             sortOrder: "newest-first" | "oldest-first";
@@ -2513,6 +4556,19 @@ export interface components {
             endDate: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        SharedLink: {
+            id: string;
+            albumId: string | null;
+            albumName: string | null;
+            expiresAt: string | null;
+            hasPassword: boolean;
+            allowDownload: boolean;
+            allowUpload: boolean;
+            hideLocation: boolean;
+            createdAt: string;
+            revokedAt: string | null;
+            assetCount: number;
         };
     };
     responses: never;

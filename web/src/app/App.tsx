@@ -6,8 +6,17 @@ import { Layout } from './Layout';
 import { navigate, useLocation } from './router';
 import { pageFor } from './pages';
 import { useEffect } from 'react';
+import { PublicLinkPage } from '../sharing/PublicLinkPage';
 
 export function App() {
+  const { pathname } = useLocation();
+  // A shared link's page is for anyone: no setup, no sign-in, not inside the app's frame.
+  if (pathname.startsWith('/s/'))
+    return (
+      <ErrorBoundary>
+        <PublicLinkPage />
+      </ErrorBoundary>
+    );
   return (
     <ErrorBoundary>
       <SessionProvider>

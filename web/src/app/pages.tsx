@@ -3,6 +3,7 @@ import { AdminPage } from '../admin/AdminPage';
 import { AlbumPage } from '../albums/AlbumPage';
 import { AlbumsPage } from '../albums/AlbumsPage';
 import { ArchivePage, FavoritesPage, TrashPage } from '../library/LibraryPages';
+import { SharingPage } from '../sharing/SharingPage';
 import { TimelinePage } from '../timeline/TimelinePage';
 import { ComingPage } from './ComingPage';
 import type { IconName } from './icons';
@@ -25,7 +26,7 @@ export const NAV: NavEntry[] = [
   { path: '/search', label: 'Search', icon: 'search', page: ComingPage, coming: true },
   { path: '/favorites', label: 'Favorites', icon: 'heart', page: FavoritesPage },
   { path: '/albums', label: 'Albums', icon: 'albums', page: AlbumsPage },
-  { path: '/sharing', label: 'Sharing', icon: 'sharing', page: ComingPage, coming: true },
+  { path: '/sharing', label: 'Sharing', icon: 'sharing', page: SharingPage },
   { path: '/people', label: 'People', icon: 'people', page: ComingPage, coming: true },
   { path: '/map', label: 'Map', icon: 'map', page: ComingPage, coming: true },
   { path: '/archive', label: 'Archive', icon: 'archive', page: ArchivePage },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AddToAlbumDialog } from '../albums/AddToAlbumDialog';
 import { emitAssetsChanged } from '../app/events';
+import { ShareLinkDialog } from '../sharing/ShareLinkDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import {
   applyToAll,
@@ -34,7 +35,8 @@ interface Props {
   pageActions?: readonly PageAction[];
 }
 
-type Asking = { kind: 'deleteForGood' } | { kind: 'download' } | { kind: 'addToAlbum' };
+type Asking =
+  { kind: 'deleteForGood' } | { kind: 'download' } | { kind: 'addToAlbum' } | { kind: 'shareLink' };
 
 /** The bar over the grid while something is selected: the count, clear, and what to do. */
 export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Props) {
@@ -111,6 +113,9 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
             <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'addToAlbum' })}>
               Add to album
             </button>
+            <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'shareLink' })}>
+              Share link
+            </button>
             <button
               type="button"
               disabled={busy}
@@ -166,6 +171,9 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
           }}
           onCancel={() => setAsking(undefined)}
         />
+      )}
+      {asking?.kind === 'shareLink' && (
+        <ShareLinkDialog target={{ assetIds: ids }} onClose={() => setAsking(undefined)} />
       )}
       {asking?.kind === 'download' && (
         <ConfirmDialog

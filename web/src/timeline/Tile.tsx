@@ -96,6 +96,12 @@ export const Tile = memo(function Tile(props: Props) {
           <span aria-hidden="true">▶</span> {item.duration != null && durationLabel(item.duration)}
         </span>
       )}
+      {item.ownerId && (
+        // A partner's photo in my timeline (GET /api/partners sets which): theirs, read-only.
+        <span className="tile-partner" title="A partner’s photo">
+          Partner
+        </span>
+      )}
       {item.isFavorite && (
         <span className="tile-favorite" title="Favorite" aria-label="Favorite">
           ♥

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { MemoryCards } from '../memories/MemoryCards';
 import { PhotoGrid } from './PhotoGrid';
 import { TimelineSource } from './timeline-source';
 
@@ -11,7 +12,12 @@ export function TimelinePage() {
       source={source}
       mode="timeline"
       scrubber
-      header={<h1 className="visually-hidden">Photos</h1>}
+      header={
+        <>
+          <h1 className="visually-hidden">Photos</h1>
+          <MemoryCards />
+        </>
+      }
       empty={
         <section className="empty">
           <h2>No photos yet</h2>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { originalUrl, type Asset } from '../api/client';
 import { Icon } from '../app/icons';
+import { useUser } from '../auth/session';
+import { DateEditor, DescriptionEditor, PlaceEditor, RatingStars } from './InfoEditors';
 import { TryAgainButton } from './TryAgainButton';
 import {
   formatCamera,
@@ -23,9 +25,11 @@ export function InfoPanel({
 }: {
   asset: Asset;
   onClose(): void;
-  /** The server changed the asset (processing again after "Try again"). */
+  /** The server changed the asset (processing again after "Try again", or an edit). */
   onChanged(asset: Asset): void;
 }) {
+  // Someone else's photo (a shared album, a partner): facts to read, nothing to change.
+  const mine = asset.ownerId === useUser().id;
   const taken = formatTakenAt(asset.takenAt);
   const camera = formatCamera(asset.make, asset.model);
   const exposure = formatExposure(asset);
@@ -37,6 +41,30 @@ export function InfoPanel({
         ? (asset.playback.error ?? 'This video could not be made playable.')
         : null;
 
+  const takenView = (
+    <>
+      {taken.local}
+      <div className="muted">{taken.zone ?? 'Local time; the time zone is unknown'}</div>
+    </>
+  );
+  const placeView = hasPlace ? (
+    <>
+      {asset.place && <div>{formatPlace(asset.place)}</div>}
+      {formatCoordinates(asset.latitude!, asset.longitude!)}
+      <div>
+        <a
+          href={openStreetMapUrl(asset.latitude!, asset.longitude!)}
+          target="_blank"
+          rel="noreferrer"
+        >
+          Show on OpenStreetMap
+        </a>
+      </div>
+    </>
+  ) : (
+    <span className="muted">Unknown</span>
+  );
+
   return (
     <aside className="viewer-info" aria-labelledby="viewer-info-title">
       <header>
@@ -45,27 +73,37 @@ export function InfoPanel({
           <Icon name="close" />
         </button>
       </header>
-      {asset.description && <p className="viewer-description">{asset.description}</p>}
+      {/* The owner's edits: see InfoEditors. Remounted per asset so each form starts afresh. */}
+      {mine ? (
+        <DescriptionEditor key={`d-${asset.id}`} asset={asset} onChanged={onChanged} />
+      ) : (
+        asset.description && <p className="viewer-description">{asset.description}</p>
+      )}
       <dl>
         <Row label="Taken">
-          {taken.local}
-          <div className="muted">{taken.zone ?? 'Local time; the time zone is unknown'}</div>
+          {mine ? (
+            <DateEditor
+              key={`t-${asset.id}`}
+              asset={asset}
+              onChanged={onChanged}
+              view={takenView}
+            />
+          ) : (
+            takenView
+          )}
         </Row>
-        {hasPlace && (
-          <Row label="Place">
-            {asset.place && <div>{formatPlace(asset.place)}</div>}
-            {formatCoordinates(asset.latitude!, asset.longitude!)}
-            <div>
-              <a
-                href={openStreetMapUrl(asset.latitude!, asset.longitude!)}
-                target="_blank"
-                rel="noreferrer"
-              >
-                Show on OpenStreetMap
-              </a>
-            </div>
-          </Row>
-        )}
+        <Row label="Place">
+          {mine ? (
+            <PlaceEditor
+              key={`p-${asset.id}`}
+              asset={asset}
+              onChanged={onChanged}
+              view={placeView}
+            />
+          ) : (
+            placeView
+          )}
+        </Row>
         {(camera || asset.lensModel || exposure) && (
           <Row label="Camera">
             {camera}
@@ -96,13 +134,13 @@ export function InfoPanel({
             )}
           </div>
         </Row>
-        {asset.rating !== null && asset.rating > 0 && (
+        {mine ? (
           <Row label="Rating">
-            <span aria-label={`${asset.rating} of 5 stars`}>
-              {'★'.repeat(Math.min(5, asset.rating))}
-              {'☆'.repeat(Math.max(0, 5 - asset.rating))}
-            </span>
+            <RatingStars asset={asset} onChanged={onChanged} />
           </Row>
+        ) : (
+          asset.rating !== null &&
+          asset.rating > 0 && <Row label="Rating">{`${asset.rating} of 5 stars`}</Row>
         )}
         {asset.keywords.length > 0 && (
           <Row label="Keywords">
@@ -116,7 +154,7 @@ export function InfoPanel({
         {problem && (
           <Row label="Problem">
             <span className="error">{problem}</span>
-            <TryAgainButton asset={asset} onQueued={onChanged} />
+            {mine && <TryAgainButton asset={asset} onQueued={onChanged} />}
           </Row>
         )}
       </dl>

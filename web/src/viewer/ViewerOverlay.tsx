@@ -5,6 +5,7 @@ import { emitAssetsChanged } from '../app/events';
 import { fetchAsset, forgetAsset, isSettling, preloadAsset, saveAsset } from './asset-cache';
 import { describeAsset } from './format-info';
 import { Icon } from '../app/icons';
+import { useUser } from '../auth/session';
 import { InfoPanel } from './InfoPanel';
 import { PhotoStage } from './PhotoStage';
 import { useModal } from './use-modal';
@@ -25,6 +26,7 @@ const POLL_MS = 3000;
 export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: ViewerProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const release = useModal(dialogRef);
+  const user = useUser();
   const [asset, setAsset] = useState<Asset>();
   const [loadError, setLoadError] = useState<string>();
   const [neighbours, setNeighbours] = useState<Neighbours>();
@@ -33,6 +35,8 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
   const [announcement, setAnnouncement] = useState('');
   // The asset on screen may still be the previous one while the next loads: act only on a match.
   const current = asset?.id === assetId ? asset : undefined;
+  // Someone else's photo (a shared album, a partner's): to look at and download, not to change.
+  const mine = !current || current.ownerId === user.id;
 
   const close = useCallback(() => {
     release();
@@ -173,10 +177,10 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
         Escape: close,
         ArrowRight: onVideo ? undefined : () => void step(1),
         ArrowLeft: onVideo ? undefined : () => void step(-1),
-        f: () => void toggleFavorite(),
-        Delete: () => void moveToTrash(),
+        f: mine ? () => void toggleFavorite() : undefined,
+        Delete: mine ? () => void moveToTrash() : undefined,
         // Macs have no Delete key; the trash has Undo, so a slip costs little.
-        Backspace: () => void moveToTrash(),
+        Backspace: mine ? () => void moveToTrash() : undefined,
         i: () => setInfoOpen((open) => !open),
       };
       const action = actions[event.key];
@@ -187,7 +191,7 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [close, step, toggleFavorite, moveToTrash]);
+  }, [close, step, toggleFavorite, moveToTrash, mine]);
 
   const onSwipe = useCallback(
     (swipe: 'next' | 'previous' | 'close') =>
@@ -241,17 +245,19 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
             <Icon name="close" />
           </button>
           <div className="viewer-actions">
-            <button
-              type="button"
-              className="icon"
-              aria-pressed={current?.isFavorite ?? false}
-              aria-label="Favorite"
-              title="Favorite (F)"
-              disabled={!current}
-              onClick={() => void toggleFavorite()}
-            >
-              <Icon name={current?.isFavorite ? 'heart' : 'heartOutline'} />
-            </button>
+            {mine && (
+              <button
+                type="button"
+                className="icon"
+                aria-pressed={current?.isFavorite ?? false}
+                aria-label="Favorite"
+                title="Favorite (F)"
+                disabled={!current}
+                onClick={() => void toggleFavorite()}
+              >
+                <Icon name={current?.isFavorite ? 'heart' : 'heartOutline'} />
+              </button>
+            )}
             <a
               className="icon button"
               href={originalUrl(assetId)}
@@ -261,16 +267,18 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
             >
               <Icon name="download" />
             </a>
-            <button
-              type="button"
-              className="icon"
-              aria-label="Move to trash"
-              title="Move to trash (Delete)"
-              disabled={!current}
-              onClick={() => void moveToTrash()}
-            >
-              <Icon name="trash" />
-            </button>
+            {mine && (
+              <button
+                type="button"
+                className="icon"
+                aria-label="Move to trash"
+                title="Move to trash (Delete)"
+                disabled={!current}
+                onClick={() => void moveToTrash()}
+              >
+                <Icon name="trash" />
+              </button>
+            )}
             <button
               type="button"
               className="icon"

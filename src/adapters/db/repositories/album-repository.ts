@@ -4,9 +4,12 @@ import type { AlbumRepository } from '../../../core/albums/album-repository.js';
 import type {
   Album,
   AlbumChanges,
+  AlbumMember,
   AlbumRole,
   AlbumSortOrder,
+  AlbumView,
   NewAlbum,
+  SharedRole,
 } from '../../../core/albums/album.js';
 import type {
   TimelineBucket,
@@ -27,14 +30,19 @@ const chunksOf = <T>(items: readonly T[]): T[][] =>
 export class KyselyAlbumRepository implements AlbumRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  // See: [Note: Album access]. Sharing adds the album_users rows here.
+  // See: [Note: Album access]: the owner, else the album_users row, else nothing.
   async roleOf(userId: string, albumId: string): Promise<AlbumRole | undefined> {
-    const album = await this.db
+    const row = await this.db
       .selectFrom('albums')
-      .select('owner_id')
-      .where('id', '=', albumId)
+      .leftJoin('album_users as au', (join) =>
+        join.onRef('au.album_id', '=', 'albums.id').on('au.user_id', '=', userId),
+      )
+      .select(['albums.owner_id', 'au.role'])
+      .where('albums.id', '=', albumId)
       .executeTakeFirst();
-    return album?.owner_id === userId ? 'owner' : undefined;
+    if (!row) return undefined;
+    if (row.owner_id === userId) return 'owner';
+    return (row.role as SharedRole | null) ?? undefined;
   }
 
   async get(albumId: string): Promise<Album | undefined> {
@@ -42,13 +50,109 @@ export class KyselyAlbumRepository implements AlbumRepository {
     return row && toAlbum(row);
   }
 
-  async listFor(userId: string): Promise<Album[]> {
+  async listFor(userId: string): Promise<AlbumView[]> {
     const rows = await albumSummaries(this.db)
-      .where('albums.owner_id', '=', userId)
+      .leftJoin('album_users as mine', (join) =>
+        join.onRef('mine.album_id', '=', 'albums.id').on('mine.user_id', '=', userId),
+      )
+      .select('mine.role as member_role')
+      .where((eb) => eb.or([eb('albums.owner_id', '=', userId), eb('mine.id', 'is not', null)]))
       .orderBy('albums.updated_at', 'desc')
       .orderBy('albums.id', 'desc')
       .execute();
-    return rows.map(toAlbum);
+    return rows.map((row) => ({
+      ...toAlbum(row),
+      role: row.owner_id === userId ? 'owner' : (row.member_role as SharedRole),
+    }));
+  }
+
+  async members(albumId: string): Promise<AlbumMember[]> {
+    const rows = await this.db
+      .selectFrom('album_users as au')
+      .innerJoin('users as u', 'u.id', 'au.user_id')
+      .select(['au.user_id', 'u.name', 'au.role', 'au.added_at'])
+      .where('au.album_id', '=', albumId)
+      .orderBy('au.added_at')
+      .orderBy('au.id')
+      .execute();
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      role: r.role as SharedRole,
+      addedAt: r.added_at,
+    }));
+  }
+
+  async setMembers(
+    albumId: string,
+    members: readonly { userId: string; role: SharedRole }[],
+    at: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      let leaving = trx.deleteFrom('album_users').where('album_id', '=', albumId);
+      if (members.length > 0)
+        leaving = leaving.where(
+          'user_id',
+          'not in',
+          members.map((m) => m.userId),
+        );
+      await leaving.execute();
+      if (members.length === 0) return;
+      // Those already there keep their added_at; only their role changes.
+      await trx
+        .insertInto('album_users')
+        .values(
+          members.map((m) => ({
+            id: randomUUID(),
+            album_id: albumId,
+            user_id: m.userId,
+            role: m.role,
+            added_at: at,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['album_id', 'user_id'])
+            .doUpdateSet((eb) => ({ role: eb.ref('excluded.role') })),
+        )
+        .execute();
+    });
+  }
+
+  async removeMember(albumId: string, userId: string): Promise<void> {
+    await this.db
+      .deleteFrom('album_users')
+      .where('album_id', '=', albumId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  async knownUserIds(ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunksOf(ids)) {
+      const rows = await this.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
+
+  async showsToMember(userId: string, assetId: string): Promise<boolean> {
+    const row = await shownMembers(this.db)
+      .innerJoin('albums', 'albums.id', 'aa.album_id')
+      .leftJoin('album_users as au', (join) =>
+        join.onRef('au.album_id', '=', 'aa.album_id').on('au.user_id', '=', userId),
+      )
+      .select('s.id')
+      // The photo itself, or the hidden motion part of a Live Photo shown there.
+      .where((eb) => eb.or([eb('s.id', '=', assetId), eb('s.live_photo_video_id', '=', assetId)]))
+      .where((eb) => eb.or([eb('albums.owner_id', '=', userId), eb('au.id', 'is not', null)]))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async create(album: NewAlbum): Promise<void> {
@@ -142,17 +246,18 @@ export class KyselyAlbumRepository implements AlbumRepository {
     albumId: string,
     ids: readonly string[],
     updatedAt: string,
+    onlyAddedBy?: string,
   ): Promise<Set<string>> {
     const removed = new Set<string>();
     if (ids.length === 0) return removed;
     await this.db.transaction().execute(async (trx) => {
       for (const chunk of chunksOf(ids)) {
-        const rows = await trx
+        let query = trx
           .deleteFrom('album_assets')
           .where('album_id', '=', albumId)
-          .where('asset_id', 'in', chunk)
-          .returning('asset_id')
-          .execute();
+          .where('asset_id', 'in', chunk);
+        if (onlyAddedBy) query = query.where('added_by', '=', onlyAddedBy);
+        const rows = await query.returning('asset_id').execute();
         for (const row of rows) removed.add(row.asset_id);
       }
       if (removed.size === 0) return;
@@ -171,6 +276,20 @@ export class KyselyAlbumRepository implements AlbumRepository {
         .execute();
     });
     return removed;
+  }
+
+  async memberAssetIds(albumId: string, ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunksOf(ids)) {
+      const rows = await this.db
+        .selectFrom('album_assets')
+        .select('asset_id')
+        .where('album_id', '=', albumId)
+        .where('asset_id', 'in', chunk)
+        .execute();
+      for (const row of rows) found.add(row.asset_id);
+    }
+    return found;
   }
 
   async shows(albumId: string, assetId: string): Promise<boolean> {

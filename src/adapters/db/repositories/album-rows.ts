@@ -27,6 +27,7 @@ const shownIn = (eb: AlbumScope) =>
 export const albumSummaries = (db: Kysely<Database>) =>
   db
     .selectFrom('albums')
+    .innerJoin('users as owner', 'owner.id', 'albums.owner_id')
     .leftJoin('assets as cover', (join) =>
       join.on((eb) =>
         eb(
@@ -46,6 +47,7 @@ export const albumSummaries = (db: Kysely<Database>) =>
     .select([
       'albums.id',
       'albums.owner_id',
+      'owner.name as owner_name',
       'albums.name',
       'albums.description',
       'albums.cover_asset_id',
@@ -72,6 +74,7 @@ type SummaryRow = Awaited<ReturnType<ReturnType<typeof albumSummaries>['executeT
 export const toAlbum = (row: SummaryRow): Album => ({
   id: row.id,
   ownerId: row.owner_id,
+  ownerName: row.owner_name,
   name: row.name,
   description: row.description,
   coverAssetId: row.cover_asset_id,

@@ -3,6 +3,7 @@ import type {
   Asset,
   AssetStatus,
   AssetType,
+  EditedField,
   NewAsset,
   PlaybackStatus,
 } from '../../../core/assets/asset.js';
@@ -76,6 +77,7 @@ export function toAsset(row: Selectable<AssetsTable>): Asset {
     rating: row.rating,
     keywords: row.keywords ? (JSON.parse(row.keywords) as string[]) : [],
     place: placeFromColumn(row.place),
+    editedFields: row.edited_fields ? (JSON.parse(row.edited_fields) as EditedField[]) : [],
   };
 }
 
@@ -132,6 +134,7 @@ export function toNewAssetRow(asset: NewAsset): Insertable<AssetsTable> {
     rating: null,
     keywords: null,
     place: null,
+    edited_fields: null,
   };
 }
 

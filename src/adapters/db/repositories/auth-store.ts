@@ -43,6 +43,10 @@ export class KyselyAuthStore implements AuthStore {
     await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }
 
+  async deleteSessionsOf(userId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
   async deleteExpiredSessions(now: string): Promise<number> {
     const result = await this.db
       .deleteFrom('sessions')

@@ -13,28 +13,42 @@ import { afterCursor } from './newest-first.js';
 export class KyselyTimelineRepository implements TimelineRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async buckets(ownerId: string): Promise<TimelineBucket[]> {
+  async buckets(owners: readonly string[]): Promise<TimelineBucket[]> {
+    if (owners.length === 1) {
+      const rows = await this.db
+        .selectFrom('timeline_buckets')
+        .select(['month', 'count'])
+        .where('owner_id', '=', owners[0]!)
+        .where('count', '>', 0)
+        .orderBy('month', 'desc')
+        .execute();
+      return rows.map((r) => ({ bucket: r.month, count: Number(r.count) }));
+    }
     const rows = await this.db
       .selectFrom('timeline_buckets')
-      .select(['month', 'count'])
-      .where('owner_id', '=', ownerId)
+      .select((eb) => ['month', eb.fn.sum<number | string>('count').as('count')])
+      .where('owner_id', 'in', owners)
       .where('count', '>', 0)
+      .groupBy('month')
       .orderBy('month', 'desc')
       .execute();
     return rows.map((r) => ({ bucket: r.month, count: Number(r.count) }));
   }
 
   async bucketPage(
-    ownerId: string,
+    owners: readonly string[],
     bucket: string,
     limit: number,
     after?: TimelineCursor,
   ): Promise<TimelineItem[]> {
-    // The conditions match assets_timeline_idx exactly, so this is one index range scan.
+    // The conditions match assets_timeline_idx exactly, so one owner is one index range scan;
+    // with partners shown it is one range scan per owner, merged.
     let q = this.db
       .selectFrom('assets')
-      .select(TIMELINE_ITEM_COLUMNS)
-      .where('owner_id', '=', ownerId)
+      .select([...TIMELINE_ITEM_COLUMNS, 'owner_id'])
+      .where((eb) =>
+        owners.length === 1 ? eb('owner_id', '=', owners[0]!) : eb('owner_id', 'in', owners),
+      )
       .where('month', '=', bucket)
       .where('is_archived', '=', 0)
       .where('trashed_at', 'is', null)
@@ -47,7 +61,10 @@ export class KyselyTimelineRepository implements TimelineRepository {
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map(toTimelineItem);
+    const [viewer] = owners;
+    return rows.map((r) =>
+      r.owner_id === viewer ? toTimelineItem(r) : { ...toTimelineItem(r), ownerId: r.owner_id },
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AssetRepository } from '../../assets/asset-repository.js';
+import { keepEdits } from '../../assets/metadata-edits.js';
 import type { LivePhotoLinker } from '../../live-photos/live-photo-linker.js';
 import { chooseMimeType } from '../../media/mime-type.js';
 import {
@@ -55,9 +56,9 @@ export const metadataHandler =
       rating: meta.rating,
       keywords: meta.keywords,
     };
-    // See: [Note: XMP sidecars].
+    // See: [Note: XMP sidecars]; the owner's own edits outrank both: [Note: Metadata edits].
     const sidecar = await readStoredSidecar(asset, blobs, sidecars);
-    const described = sidecar ? applySidecar(embedded, sidecar) : embedded;
+    const described = keepEdits(sidecar ? applySidecar(embedded, sidecar) : embedded, asset);
     await assets.saveMetadata(assetId, {
       ...described,
       // Named from the final position, the sidecar's where it gives one: [Note: Place names].

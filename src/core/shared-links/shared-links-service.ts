@@ -1,0 +1,220 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AlbumsService } from '../albums/albums-service.js';
+import type { Asset, RenditionSize } from '../assets/asset.js';
+import type { AssetsService, BlobDownload } from '../assets/assets-service.js';
+import type { PlaybackService, PlayableDownload } from '../assets/playback-service.js';
+import type {
+  ReceivedFile,
+  UploadInfo,
+  UploadResult,
+  UploadService,
+} from '../assets/upload-service.js';
+import { AppError } from '../errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { PasswordHasher } from '../users/user.js';
+import type { LocationStripper } from './location-stripper.js';
+import type { SharedLinkRepository } from './shared-link-repository.js';
+import type { SharedLink, SharedLinkOptions, SharedLinkTarget } from './shared-link.js';
+
+/*
+ * [Note: Shared link access]
+ * A guest holds only a key. `openOrFail` finds the link by the key's SHA-256 and answers one and
+ * the same "not found" for an unknown, expired or revoked key, so none of the three tells a
+ * guesser anything. A link with a password then wants it (argon2, like account passwords) or the
+ * access token handed out once it was given: images and videos are fetched by URL, where no
+ * header can go, and argon2 on every thumbnail would be slow. The token is derived from the
+ * stored hash, so it needs no storage and stops working with the link. Every asset route then
+ * asks `shows(link, assetId)`: an id the link does not show answers "not found" whatever its
+ * owner, and what is served is read as the link's owner, never as anyone else.
+ */
+export interface SharedLinkAccess {
+  link: SharedLink;
+  /** Pass as `token` on asset URLs of a link with a password; null without one. */
+  token: string | null;
+}
+
+/** A key or password given by a guest. */
+export interface GuestSecret {
+  password?: string;
+  token?: string;
+}
+
+/** Answered with a stripped copy that must be disposed of once sent. */
+export type SharedOriginal = BlobDownload & { dispose?: () => Promise<void>; stripped: boolean };
+
+const MAX_SELECTION = 10_000;
+
+/** Links that show an album or a selection to people without an account. */
+export class SharedLinksService {
+  constructor(
+    private readonly links: SharedLinkRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+    private readonly library: {
+      albums: AlbumsService;
+      assets: AssetsService;
+      playback: PlaybackService;
+      uploads: UploadService;
+    },
+    private readonly stripper: LocationStripper,
+  ) {}
+
+  /** Only one's own album or photos; the key is answered once and never stored. */
+  async create(
+    userId: string,
+    target: SharedLinkTarget,
+    options: SharedLinkOptions,
+  ): Promise<{ link: SharedLink; key: string }> {
+    let albumId: string | null = null;
+    let assetIds: string[] = [];
+    if ('albumId' in target) {
+      const album = await this.library.albums.getOrFail(userId, target.albumId);
+      // Someone else's album shared with me is not mine to hand out.
+      if (album.ownerId !== userId) throw new AppError('ALBUM_NOT_FOUND', 'No such album.');
+      albumId = album.id;
+    } else {
+      assetIds = [...new Set(target.assetIds)];
+      if (assetIds.length === 0 || assetIds.length > MAX_SELECTION)
+        throw new AppError('VALIDATION_FAILED', `Share 1 to ${MAX_SELECTION} photos.`);
+      const shareable = await this.links.shareableAssetIds(userId, assetIds);
+      if (assetIds.some((id) => !shareable.has(id)))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Only your own photos (not in the trash) can be shared.',
+        );
+    }
+    const now = this.clock.now();
+    const expiresAt = options.expiresAt ? new Date(options.expiresAt) : null;
+    if (expiresAt && !(expiresAt > now))
+      throw new AppError('VALIDATION_FAILED', 'The expiry must be in the future.');
+    const key = randomBytes(32).toString('base64url');
+    const id = crypto.randomUUID();
+    await this.links.create({
+      id,
+      ownerId: userId,
+      keyHash: sha256(key),
+      albumId,
+      assetIds,
+      expiresAt: expiresAt?.toISOString() ?? null,
+      passwordHash: options.password ? await this.hasher.hash(options.password) : null,
+      allowDownload: options.allowDownload ?? false,
+      allowUpload: options.allowUpload ?? false,
+      hideLocation: options.hideLocation ?? false,
+      createdAt: now.toISOString(),
+    });
+    const link = (await this.links.listFor(userId)).find((l) => l.id === id);
+    if (!link) throw new AppError('SHARED_LINK_NOT_FOUND', 'No such link.');
+    return { link, key };
+  }
+
+  list(userId: string): Promise<SharedLink[]> {
+    return this.links.listFor(userId);
+  }
+
+  /** Stops the link at once; it stays in the owner's list as revoked. */
+  async revoke(userId: string, id: string): Promise<void> {
+    if (!(await this.links.revoke(userId, id, this.clock.now().toISOString())))
+      throw new AppError('SHARED_LINK_NOT_FOUND', 'No such link.');
+  }
+
+  /** See: [Note: Shared link access]. */
+  async openOrFail(key: string, secret: GuestSecret): Promise<SharedLinkAccess> {
+    const found = await this.links.findByKeyHash(sha256(key));
+    const now = this.clock.now().toISOString();
+    if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now))
+      throw new AppError(
+        'SHARED_LINK_NOT_FOUND',
+        'This link does not exist, has expired or was revoked.',
+      );
+    const { passwordHash, ...link } = found;
+    if (!passwordHash) return { link, token: null };
+    const token = sha256(`${link.id}:${passwordHash}`);
+    if (secret.token && sameText(secret.token, token)) return { link, token };
+    if (!secret.password)
+      throw new AppError('PASSWORD_REQUIRED', 'This link is protected by a password.');
+    if (!(await this.hasher.verify(passwordHash, secret.password)))
+      throw new AppError('PASSWORD_WRONG', 'Wrong password for this link.');
+    return { link, token };
+  }
+
+  assets({ link }: SharedLinkAccess): Promise<Asset[]> {
+    return this.links.assetsOf(link);
+  }
+
+  async rendition(access: SharedLinkAccess, assetId: string, size: RenditionSize) {
+    const ownerId = await this.shownOrFail(access, assetId);
+    return this.library.assets.rendition(ownerId, assetId, size);
+  }
+
+  async video(
+    access: SharedLinkAccess,
+    assetId: string,
+  ): Promise<PlayableDownload & SharedOriginal> {
+    const ownerId = await this.shownOrFail(access, assetId);
+    const video = await this.library.playback.video(ownerId, assetId);
+    // A video file carries its location in its own metadata, which encoding may copy.
+    if (!access.link.hideLocation) return { ...video, stripped: false };
+    return {
+      ...(await this.stripped(video)),
+      mimeType: video.mimeType,
+      etag: `${video.etag.slice(0, -1)}-nogps"`,
+    };
+  }
+
+  /** The original, or a copy of it without location when the link hides it. */
+  async original(access: SharedLinkAccess, assetId: string): Promise<SharedOriginal> {
+    const ownerId = await this.shownOrFail(access, assetId);
+    if (!access.link.allowDownload)
+      throw new AppError('DOWNLOAD_NOT_ALLOWED', 'This link does not allow downloading originals.');
+    const original = await this.library.assets.original(ownerId, assetId);
+    if (!access.link.hideLocation) return { ...original, stripped: false };
+    return this.stripped(original);
+  }
+
+  /** Into the link owner's library, and into the album for an album link. */
+  async upload(
+    access: SharedLinkAccess,
+    received: ReceivedFile,
+    info: UploadInfo,
+  ): Promise<UploadResult> {
+    const { link } = access;
+    if (!link.allowUpload) {
+      await received.discard();
+      throw new AppError('UPLOAD_NOT_ALLOWED', 'This link does not allow uploading.');
+    }
+    const result = await this.library.uploads.accept(link.ownerId, received, info);
+    if (link.albumId) await this.library.albums.addAssets(link.ownerId, link.albumId, [result.id]);
+    return result;
+  }
+
+  /** The asset's owner, as whom it is read. */
+  private async shownOrFail({ link }: SharedLinkAccess, assetId: string): Promise<string> {
+    const ownerId = await this.links.ownerOfShown(link, assetId);
+    if (!ownerId) throw new AppError('ASSET_NOT_FOUND', 'No such asset.');
+    return ownerId;
+  }
+
+  private async stripped(download: BlobDownload): Promise<SharedOriginal> {
+    const copy = await this.stripper.strip(await download.open(), download.asset.originalFileName);
+    if (!copy)
+      throw new AppError(
+        'LOCATION_NOT_REMOVABLE',
+        'This link hides locations, and the location cannot be removed from this file’s format, so it is not served.',
+      );
+    return {
+      asset: download.asset,
+      size: copy.size,
+      open: copy.open,
+      dispose: copy.dispose,
+      stripped: true,
+    };
+  }
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'react';
+import { PartnerSharing } from '../partners/PartnerSharing';
+import { ConfirmDialog } from '../selection/ConfirmDialog';
+import { fetchSharedLinks, revokeSharedLink, type SharedLink } from './shared-links-api';
+import './sharing.css';
+
+/** /sharing: the links I made, and revoking them. */
+export function SharingPage() {
+  const [links, setLinks] = useState<SharedLink[]>();
+  const [error, setError] = useState<string>();
+  const [revoking, setRevoking] = useState<SharedLink>();
+
+  const load = useCallback(() => {
+    fetchSharedLinks().then(setLinks, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load]);
+
+  const revoke = (link: SharedLink) => {
+    setRevoking(undefined);
+    revokeSharedLink(link.id).then(load, (e: Error) => setError(e.message));
+  };
+
+  return (
+    <section className="sharing-page">
+      <header className="library-header">
+        <h1>Sharing</h1>
+      </header>
+      <h2>Shared links</h2>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!links && !error && (
+        <p className="muted" aria-busy="true">
+          Loading…
+        </p>
+      )}
+      {links?.length === 0 && (
+        <p className="muted">
+          No links yet. Choose Share link on an album, or select photos and choose Share link.
+        </p>
+      )}
+      {links && links.length > 0 && (
+        <ul className="shared-links" aria-label="Shared links">
+          {links.map((link) => (
+            <li key={link.id} className={link.revokedAt ? 'revoked' : undefined}>
+              <div>
+                <strong>{link.albumName ?? selectionName(link.assetCount)}</strong>
+                <p className="muted">{describe(link)}</p>
+              </div>
+              {!link.revokedAt && (
+                <button type="button" className="danger" onClick={() => setRevoking(link)}>
+                  Revoke
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title="Revoke this link?"
+          confirmLabel="Revoke"
+          danger
+          onConfirm={() => revoke(revoking)}
+          onCancel={() => setRevoking(undefined)}
+        >
+          <p>It stops working at once for everyone who has it.</p>
+        </ConfirmDialog>
+      )}
+      <PartnerSharing />
+    </section>
+  );
+}
+
+function describe(link: SharedLink): string {
+  const parts = [`made ${new Date(link.createdAt).toLocaleDateString()}`];
+  if (link.revokedAt) parts.push('revoked');
+  else if (link.expiresAt && new Date(link.expiresAt) <= new Date()) parts.push('expired');
+  else if (link.expiresAt) parts.push(`expires ${new Date(link.expiresAt).toLocaleDateString()}`);
+  if (link.hasPassword) parts.push('password');
+  if (link.allowDownload) parts.push('downloads allowed');
+  if (link.allowUpload) parts.push('uploads allowed');
+  if (link.hideLocation) parts.push('locations hidden');
+  return parts.join(' · ');
+}
+
+const selectionName = (count: number) =>
+  count === 1 ? '1 selected photo' : `${count} selected photos`;
