@@ -19,13 +19,8 @@ import type {
 import type { Database } from '../schema.js';
 import { albumSummaries, shownMembers, toAlbum } from './album-rows.js';
 import { TIMELINE_ITEM_COLUMNS, toTimelineItem } from './timeline-repository.js';
-
-// SQLite allows a limited number of bound parameters per statement.
-const CHUNK = 500;
-const chunksOf = <T>(items: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) =>
-    items.slice(i * CHUNK, (i + 1) * CHUNK),
-  );
+import { chunksOf } from './parameter-chunks.js';
+import { visibleOwnedAssetIds } from './visible-owned-assets.js';
 
 export class KyselyAlbumRepository implements AlbumRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -189,20 +184,8 @@ export class KyselyAlbumRepository implements AlbumRepository {
     await this.db.deleteFrom('albums').where('id', '=', albumId).execute();
   }
 
-  async addableAssetIds(userId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const chunk of chunksOf(ids)) {
-      const rows = await this.db
-        .selectFrom('assets')
-        .select('id')
-        .where('owner_id', '=', userId)
-        .where('id', 'in', chunk)
-        .where('trashed_at', 'is', null)
-        .where('is_hidden', '=', 0)
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
+  addableAssetIds(userId: string, ids: readonly string[]): Promise<Set<string>> {
+    return visibleOwnedAssetIds(this.db, userId, ids);
   }
 
   async addAssets(

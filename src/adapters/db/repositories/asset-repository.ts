@@ -12,6 +12,7 @@ import { linkMotionPartIn } from './live-photo-links.js';
 import { afterCursor } from './newest-first.js';
 import { countFailedIn, listFailedIdsIn } from './reprocess-rows.js';
 import { listSidecarCandidatesIn } from './sidecar-rows.js';
+import { chunksOf } from './parameter-chunks.js';
 
 export class KyselyAssetRepository implements AssetRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -41,14 +42,13 @@ export class KyselyAssetRepository implements AssetRepository {
   ): Promise<{ id: string; checksum: string }[]> {
     if (checksums.length === 0) return [];
     const found: { id: string; checksum: string }[] = [];
-    // Chunked: SQLite allows a limited number of bound parameters per statement.
-    for (let i = 0; i < checksums.length; i += 500) {
+    for (const chunk of chunksOf(checksums)) {
       found.push(
         ...(await this.db
           .selectFrom('assets')
           .select(['id', 'checksum'])
           .where('owner_id', '=', ownerId)
-          .where('checksum', 'in', checksums.slice(i, i + 500))
+          .where('checksum', 'in', chunk)
           .execute()),
       );
     }

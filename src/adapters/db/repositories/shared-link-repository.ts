@@ -9,13 +9,8 @@ import type {
 } from '../../../core/shared-links/shared-link.js';
 import type { Database, SharedLinksTable } from '../schema.js';
 import { toAsset } from './asset-rows.js';
-
-// SQLite allows a limited number of bound parameters per statement.
-const CHUNK = 500;
-const chunksOf = <T>(items: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) =>
-    items.slice(i * CHUNK, (i + 1) * CHUNK),
-  );
+import { chunksOf } from './parameter-chunks.js';
+import { visibleOwnedAssetIds } from './visible-owned-assets.js';
 
 type LinkRow = Selectable<SharedLinksTable> & { album_name: string | null; asset_count: number };
 
@@ -92,20 +87,8 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
     return row?.owner_id;
   }
 
-  async shareableAssetIds(ownerId: string, ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const chunk of chunksOf(ids)) {
-      const rows = await this.db
-        .selectFrom('assets')
-        .select('id')
-        .where('owner_id', '=', ownerId)
-        .where('id', 'in', chunk)
-        .where('trashed_at', 'is', null)
-        .where('is_hidden', '=', 0)
-        .execute();
-      for (const row of rows) found.add(row.id);
-    }
-    return found;
+  shareableAssetIds(ownerId: string, ids: readonly string[]): Promise<Set<string>> {
+    return visibleOwnedAssetIds(this.db, ownerId, ids);
   }
 
   /** The link's photos as they are now: an album's members, or the selection (still the owner's). */
