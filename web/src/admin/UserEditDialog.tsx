@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ok } from '../api/client';
 import type { AdminUser } from './UsersSection';
 import { quotaBytesFromGb, quotaGbText } from './user-text';
+import { ModalDialog } from '../app/ModalDialog';
 
 /** Edits one user: name, email, quota (GB), admin, disabled; or sets a new password. */
 export function UserEditDialog({
@@ -15,13 +16,8 @@ export function UserEditDialog({
   onDone(): void;
   onCancel(): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,15 +51,7 @@ export function UserEditDialog({
 
   const title = mode === 'password' ? `New password for ${user.name}` : `Edit ${user.name}`;
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog user-edit-dialog"
-      aria-labelledby="user-edit-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog titleId="user-edit-title" className="user-edit-dialog" onCancel={onCancel}>
       <form onSubmit={(e) => void submit(e)}>
         <h2 id="user-edit-title">{title}</h2>
         {mode === 'password' ? (
@@ -114,6 +102,6 @@ export function UserEditDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

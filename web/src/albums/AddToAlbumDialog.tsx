@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { thumbnailUrl } from '../api/client';
 import type { Notice } from '../selection/SelectionBar';
 import { addedNotice, itemCount } from './album-text';
 import { fetchAlbums, postAlbum, putAlbumAssets, type Album } from './albums-api';
 import './albums.css';
+import { ModalDialog } from '../app/ModalDialog';
 
 interface Props {
   ids: string[];
@@ -13,14 +14,11 @@ interface Props {
 
 /** Picks an album for the selection, or makes a new one with it. */
 export function AddToAlbumDialog({ ids, onDone, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [albums, setAlbums] = useState<Album[]>();
   const [newName, setNewName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
     // A viewer may not add: only albums of mine, or shared with me as editor.
     fetchAlbums().then(
       (all) => setAlbums(all.filter((a) => a.role !== 'viewer')),
@@ -48,15 +46,7 @@ export function AddToAlbumDialog({ ids, onDone, onCancel }: Props) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog add-to-album"
-      aria-labelledby="add-to-album-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog titleId="add-to-album-title" className="add-to-album" onCancel={onCancel}>
       <h2 id="add-to-album-title">Add {itemCount(ids.length)} to an album</h2>
       <form
         className="new-album-row"
@@ -104,6 +94,6 @@ export function AddToAlbumDialog({ ids, onDone, onCancel }: Props) {
           Cancel
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { ModalDialog } from '../app/ModalDialog';
 
 interface Props {
   title: string;
@@ -10,15 +11,10 @@ interface Props {
 
 /** Name and description of a new album, or of one being edited. */
 export function AlbumFormDialog({ title, saveLabel, initial, onSave, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState(initial?.name ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,15 +28,7 @@ export function AlbumFormDialog({ title, saveLabel, initial, onSave, onCancel }:
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog album-form"
-      aria-labelledby="album-form-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog titleId="album-form-title" className="album-form" onCancel={onCancel}>
       <form onSubmit={(e) => void submit(e)}>
         <h2 id="album-form-title">{title}</h2>
         <label>
@@ -76,6 +64,6 @@ export function AlbumFormDialog({ title, saveLabel, initial, onSave, onCancel }:
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

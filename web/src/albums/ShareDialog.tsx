@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   fetchAlbumMembers,
   fetchUserDirectory,
@@ -6,20 +6,18 @@ import {
   type Album,
   type AlbumMember,
 } from './albums-api';
+import { ModalDialog } from '../app/ModalDialog';
 
 type Person = { id: string; name: string };
 
 /** The owner picks whom the album is shared with, as viewer or editor, and takes people off. */
 export function ShareDialog({ album, onClose }: { album: Album; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [people, setPeople] = useState<Person[]>([]);
   const [members, setMembers] = useState<AlbumMember[]>();
   const [picked, setPicked] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
     Promise.all([fetchUserDirectory(), fetchAlbumMembers(album.id)]).then(
       ([directory, current]) => {
         setPeople(directory.filter((p) => p.id !== album.ownerId));
@@ -48,15 +46,7 @@ export function ShareDialog({ album, onClose }: { album: Album; onClose(): void 
   const others = people.filter((p) => !members?.some((m) => m.userId === p.id));
 
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog share-dialog"
-      aria-labelledby="share-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog titleId="share-title" className="share-dialog" onCancel={onClose}>
       <h2 id="share-title">Share “{album.name}”</h2>
       <p className="muted">Viewers look and comment; editors also add their own photos.</p>
       {!members && !error && <p aria-busy="true">Loading…</p>}
@@ -129,6 +119,6 @@ export function ShareDialog({ album, onClose }: { album: Album; onClose(): void 
           Done
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

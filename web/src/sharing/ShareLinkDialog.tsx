@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { absoluteUrl, putSharedLink } from './shared-links-api';
 import './sharing.css';
+import { ModalDialog } from '../app/ModalDialog';
 
 type Target = { albumId: string } | { assetIds: string[] };
 
@@ -13,7 +14,6 @@ const EXPIRIES: { label: string; days: number | null }[] = [
 
 /** Makes a link for people without an account, then shows its address once, to copy. */
 export function ShareLinkDialog({ target, onClose }: { target: Target; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [days, setDays] = useState<number | null>(7);
   const [password, setPassword] = useState('');
   const [allowDownload, setAllowDownload] = useState(true);
@@ -23,10 +23,6 @@ export function ShareLinkDialog({ target, onClose }: { target: Target; onClose()
   const [error, setError] = useState<string>();
   const [url, setUrl] = useState<string>();
   const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,15 +51,7 @@ export function ShareLinkDialog({ target, onClose }: { target: Target; onClose()
     );
 
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog share-link-dialog"
-      aria-labelledby="share-link-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog titleId="share-link-title" className="share-link-dialog" onCancel={onClose}>
       <h2 id="share-link-title">Share link</h2>
       {url ? (
         <div className="share-link-result">
@@ -152,6 +140,6 @@ export function ShareLinkDialog({ target, onClose }: { target: Target; onClose()
           </div>
         </form>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
