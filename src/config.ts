@@ -221,9 +221,10 @@ export const concurrencyFor = (config: Config, queue: string): number =>
 
 /**
  * Queues whose default is below KEEPSAKE_JOB_CONCURRENCY: an encode already keeps every core
- * busy, so two at once only finish both later (KEEPSAKE_CONCURRENCY_TRANSCODE raises it).
+ * busy, so two at once only finish both later (KEEPSAKE_CONCURRENCY_TRANSCODE raises it); the
+ * memories queue gets one job a day.
  */
-const QUEUE_CONCURRENCY_CAPS: Record<string, number> = { transcode: 1 };
+const QUEUE_CONCURRENCY_CAPS: Record<string, number> = { transcode: 1, memories: 1 };
 
 /**
  * libvips threads per image. By default the cores are shared out among the images rendered at

@@ -14,7 +14,9 @@ import { KyselyAlbumRepository } from './adapters/db/repositories/album-reposito
 import { KyselySharedLinkRepository } from './adapters/db/repositories/shared-link-repository.js';
 import { ExiftoolLocationStripper } from './adapters/media/exiftool-location-stripper.js';
 import { SharedLinksService } from './core/shared-links/shared-links-service.js';
+import { StrippedCopies } from './core/shared-links/stripped-copies.js';
 import { KyselyMemoryRepository } from './adapters/db/repositories/memory-repository.js';
+import { KyselyDailyMemoryRuns } from './adapters/db/repositories/memory-run-repository.js';
 import { KyselyMetadataEditRepository } from './adapters/db/repositories/metadata-edit-repository.js';
 import { KyselyTransactor } from './adapters/db/repositories/transactor.js';
 import { KyselyUserRepository } from './adapters/db/repositories/user-repository.js';
@@ -56,6 +58,8 @@ import { AlbumSharingService } from './core/albums/album-sharing-service.js';
 import { AlbumActivityService } from './core/albums/album-activity-service.js';
 import { KyselyAlbumActivityRepository } from './adapters/db/repositories/album-activity-repository.js';
 import { MemoriesService } from './core/memories/memories-service.js';
+import { DailyMemories, MEMORIES_QUEUE } from './core/memories/daily-memories.js';
+import { observed } from './core/jobs/job-observer.js';
 import { MetadataEditService } from './core/assets/metadata-edit-service.js';
 import { UsersService } from './core/users/users-service.js';
 import { UserAdminService } from './core/users/user-admin-service.js';
@@ -98,6 +102,8 @@ export interface Keepsake {
   jobCounts(): Promise<Record<string, QueueCounts>>;
   /** Throws, naming it, when a service it depends on does not answer. */
   checkReady(): Promise<void>;
+  /** The daily memories job; maintenance queues it each hour (once a day). */
+  dailyMemories: DailyMemories;
   /** Starts the job workers and the periodic maintenance (trash purge, staging clean-up). */
   startWorkers(): void;
   close(): Promise<void>;
@@ -108,6 +114,8 @@ export interface KeepsakeOverrides {
 }
 
 const HOUR = 3_600_000;
+/** The queues GET /api/jobs reports, even before a job reaches them. */
+const KNOWN_QUEUES = [...QUEUES, MEMORIES_QUEUE];
 /** A staged upload younger than this may still be on its way. */
 const STAGING_MAX_AGE_MS = 24 * HOUR;
 
@@ -147,7 +155,7 @@ export async function createKeepsake(
     pollIntervalMs: config.jobPollIntervalMs,
     stalledIntervalMs: config.queueStalledIntervalMs,
     keepFinishedMs: config.queueKeepFinishedHours * HOUR,
-    queues: QUEUES,
+    queues: KNOWN_QUEUES,
     soleProcess,
   });
   const { queue } = jobs;
@@ -169,7 +177,8 @@ export async function createKeepsake(
 
   const jobCounts = async () => {
     const counts = await queue.counts();
-    for (const name of QUEUES) counts[name] ??= { waiting: 0, active: 0, completed: 0, failed: 0 };
+    for (const name of KNOWN_QUEUES)
+      counts[name] ??= { waiting: 0, active: 0, completed: 0, failed: 0 };
     return counts;
   };
   const metrics = new PrometheusMetrics(jobCounts);
@@ -249,7 +258,17 @@ export async function createKeepsake(
     { deleteGraceDays: config.userDeleteGraceDays },
   );
 
+  const memories = new MemoriesService(new KyselyMemoryRepository(db), clock);
+  const dailyMemories = new DailyMemories(
+    memories,
+    new KyselyDailyMemoryRuns(db, jobs.enqueuer),
+    clock,
+  );
+
   const maintain = () => {
+    void dailyMemories
+      .queueToday()
+      .catch((e) => console.error('queueing the memories job failed:', e));
     void purge.purgeExpired().catch((e) => console.error('trash purge failed:', e));
     void userAdmin.purgeDue().catch((e) => console.error('user deletion failed:', e));
     void auth
@@ -269,7 +288,7 @@ export async function createKeepsake(
     argon2PasswordHasher,
     clock,
     { albums, assets, playback, uploads },
-    new ExiftoolLocationStripper(),
+    new StrippedCopies(blobs, new ExiftoolLocationStripper()),
   );
 
   return {
@@ -285,7 +304,8 @@ export async function createKeepsake(
       new KyselyMetadataEditRepository(db),
       places,
     ),
-    memories: new MemoriesService(new KyselyMemoryRepository(db), clock),
+    memories,
+    dailyMemories,
     playback,
     uploads,
     sidecars: new SidecarService(assetRepository, transactor, blobs, sidecarReader, uploads),
@@ -313,6 +333,10 @@ export async function createKeepsake(
     },
     startWorkers() {
       runner.start({ concurrency: (name) => concurrencyFor(config, name) });
+      // Beside the pipeline: it belongs to no asset. See: [Note: Daily memories].
+      const memoryWorkers = concurrencyFor(config, MEMORIES_QUEUE);
+      if (memoryWorkers > 0)
+        queue.work(MEMORIES_QUEUE, memoryWorkers, observed(dailyMemories.run, metrics.observeJob));
       maintain();
       maintenance = setInterval(maintain, HOUR);
       maintenance.unref();

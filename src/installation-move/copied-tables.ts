@@ -30,4 +30,6 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'album_activity', unique: [['album_id', 'user_id', 'asset_id', 'kind']] },
   { name: 'shared_links', unique: [['key_hash']] },
   { name: 'shared_link_assets', unique: [['link_id', 'asset_id']] },
+  { name: 'memories', unique: [['owner_id', 'day']] },
+  { name: 'memory_runs', unique: [] },
 ];

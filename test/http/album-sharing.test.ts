@@ -256,6 +256,98 @@ describe('shared albums', () => {
     assert.equal(after.items.filter((i: { kind: string }) => i.kind === 'like').length, 1);
   });
 
+  it('lists one photo’s comments and likes on their own, for the viewer beside the photo', async () => {
+    const album = await createAlbum('Picnic');
+    await share(album, [
+      { userId: vera.userId, role: 'viewer' },
+      { userId: ed.userId, role: 'editor' },
+    ]);
+    await call(ed, 'PUT', `/api/albums/${album}/assets`, { ids: [edPhoto] });
+    const say = async (who: Session, comment: string, assetId?: string) =>
+      assert.equal(
+        (await call(who, 'POST', `/api/albums/${album}/activity`, { comment, assetId })).statusCode,
+        201,
+      );
+    const like = async (who: Session, assetId?: string) =>
+      assert.equal(
+        await status(who, 'PUT', `/api/albums/${album}/activity/likes`, { assetId }),
+        204,
+      );
+    await say(vera, 'Nice light', alicePhoto);
+    await like(vera, alicePhoto);
+    await like(ed, alicePhoto);
+    await say(alice, 'Thank you', alicePhoto);
+    await say(ed, 'Mine is better', edPhoto);
+    await like(alice, edPhoto);
+    await say(ed, 'What a day');
+    await like(vera);
+
+    type Item = { kind: string; user: { name: string }; text: string | null; assetId: string };
+    const about = async (who: Session, assetId: string, limit = 50) => {
+      const items: Item[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${cursor}` : '';
+        const res = await call(
+          who,
+          'GET',
+          `/api/albums/${album}/activity?assetId=${assetId}&limit=${limit}${query}`,
+        );
+        assert.equal(res.statusCode, 200, res.body);
+        items.push(...res.json().items);
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const described = (items: Item[]) =>
+      items.map((i) => [i.kind, i.user.name, i.text].join(' ')).sort();
+    // Every member, viewer included, sees the same; paging keeps to the photo.
+    for (const who of [vera, ed, alice])
+      assert.deepEqual(described(await about(who, alicePhoto, 1)), [
+        `comment ${ADMIN.name} Thank you`,
+        'comment Vera Nice light',
+        'like Ed ',
+        'like Vera ',
+      ]);
+    assert.ok((await about(vera, alicePhoto)).every((i) => i.assetId === alicePhoto));
+    assert.deepEqual(described(await about(vera, edPhoto)), [
+      'comment Ed Mine is better',
+      `like ${ADMIN.name} `,
+    ]);
+    // Taken back, a like leaves the photo's list.
+    await call(ed, 'DELETE', `/api/albums/${album}/activity/likes`, { assetId: alicePhoto });
+    assert.deepEqual(
+      (await about(alice, alicePhoto)).filter((i) => i.kind === 'like').map((i) => i.user.name),
+      ['Vera'],
+    );
+    // A photo not in the album has nothing to list; a malformed id is refused.
+    assert.deepEqual(await about(vera, veraPhoto), []);
+    assert.equal(await status(vera, 'GET', `/api/albums/${album}/activity?assetId=not-an-id`), 400);
+    assert.equal(
+      await status(olga, 'GET', `/api/albums/${album}/activity?assetId=${alicePhoto}`),
+      404,
+    );
+  });
+
+  it('marks the photos in an album that are someone else’s, for each member', async () => {
+    const album = await createAlbum('Marked');
+    await share(album, [{ userId: ed.userId, role: 'editor' }]);
+    await call(ed, 'PUT', `/api/albums/${album}/assets`, { ids: [edPhoto] });
+    const owners = async (who: Session) => {
+      const marks: Record<string, string | undefined> = {};
+      for (const { bucket } of (
+        await call(who, 'GET', `/api/albums/${album}/timeline/buckets`)
+      ).json()) {
+        const page = await call(who, 'GET', `/api/albums/${album}/timeline/buckets/${bucket}`);
+        for (const a of page.json().assets as { id: string; ownerId?: string }[])
+          marks[a.id] = a.ownerId;
+      }
+      return marks;
+    };
+    assert.deepEqual(await owners(alice), { [alicePhoto]: undefined, [edPhoto]: ed.userId });
+    assert.deepEqual(await owners(ed), { [alicePhoto]: alice.userId, [edPhoto]: undefined });
+  });
+
   it('lists the users of the server, names only, to anyone signed in', async () => {
     const res = await call(olga, 'GET', '/api/users/directory');
     assert.equal(res.statusCode, 200);

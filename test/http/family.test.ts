@@ -190,6 +190,36 @@ describe('family: admin user management, quotas, partners', () => {
     });
   });
 
+  describe('deletion policy', () => {
+    let other: TestApp;
+    before(async () => {
+      other = await startTestApp({ env: { KEEPSAKE_USER_DELETE_GRACE_DAYS: '3' } });
+    });
+    after(() => other.close());
+
+    it('tells admins the configured grace period, the one a deletion then keeps to', async () => {
+      const root = await setupAdmin(other.app);
+      const ivy = await createUser(other.app, root, 'Ivy');
+      const ask = (session: Session) =>
+        other.app.inject({ url: '/api/users/deletion-policy', headers: session.headers });
+      const policy = await ask(root);
+      assert.equal(policy.statusCode, 200, policy.body);
+      assert.deepEqual(policy.json(), { graceDays: 3 });
+      assert.equal((await ask(ivy)).statusCode, 403);
+      const deleted = await other.app.inject({
+        method: 'DELETE',
+        url: `/api/users/${ivy.userId}`,
+        headers: root.headers,
+      });
+      const deleteAfter = Date.parse(deleted.json<AdminUser>().deleteAfter!);
+      assert.ok(Math.abs(deleteAfter - (Date.now() + 3 * DAY)) < 60_000, deleted.body);
+      // The default server says seven.
+      assert.deepEqual((await call(admin, 'GET', '/api/users/deletion-policy')).json(), {
+        graceDays: 7,
+      });
+    });
+  });
+
   describe('quota', () => {
     let hal: Session;
     let sizeA: number;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,17 +13,22 @@ import {
   multipart,
   setupAdmin,
   startTestApp,
+  storedKeys,
+  uploadBytes,
   uploadFile,
   waitForAsset,
   type Session,
   type TestApp,
 } from '../helpers/test-app.js';
+import { generateVideo } from '../helpers/video-files.js';
 
 const WITH_GPS = 'gps/Apple iPhone 4.jpg';
 const PHOTOS = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG'];
 // ExifTool cannot write JPEG XL: with hidden locations, its original must be refused.
 const NOT_WRITABLE = 'png-webp-gif-tiff/8bit-sRGB.jxl';
 const HOUR = 3_600_000;
+const run = promisify(execFile);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 interface Created {
   id: string;
@@ -30,13 +36,27 @@ interface Created {
   url: string;
 }
 
-/** The GPS position ExifTool finds in these bytes, if any. */
-async function gpsIn(bytes: Buffer): Promise<unknown[]> {
+/**
+ * A video long enough for HLS (see KEEPSAKE_HLS_MIN_SECONDS below) that plays as it is, with a
+ * position where phones put it (QuickTime Keys).
+ */
+async function longVideoWithGps(dir: string): Promise<Buffer> {
+  const path = await generateVideo(join(dir, 'long.mp4'), { seconds: 13, width: 160, height: 120 });
+  await run(await exiftoolPath(), [
+    '-overwrite_original',
+    '-Keys:GPSCoordinates=48.8584, 2.2945, 0',
+    path,
+  ]);
+  return readFile(path);
+}
+
+/** The GPS position ExifTool finds in these bytes (named `name`: ExifTool goes by it), if any. */
+async function gpsIn(bytes: Buffer, name = 'file.jpg'): Promise<unknown[]> {
   const dir = await mkdtemp(join(tmpdir(), 'keepsake-gps-'));
   try {
-    const file = join(dir, 'file.jpg');
+    const file = join(dir, name);
     await writeFile(file, bytes);
-    const { stdout } = await promisify(execFile)(await exiftoolPath(), [
+    const { stdout } = await run(await exiftoolPath(), [
       '-json',
       '-n',
       '-GPSLatitude',
@@ -58,6 +78,9 @@ describe('shared links', () => {
   let photoIds: string[];
   let jxlId: string;
   let albumId: string;
+  let longVideo: Buffer;
+  let longVideoId: string;
+  let dir: string;
   let offsetMs = 0;
 
   const call = (
@@ -82,7 +105,11 @@ describe('shared links', () => {
   };
 
   before(async () => {
-    t = await startTestApp({ clock: { now: () => new Date(Date.now() + offsetMs) } });
+    dir = await mkdtemp(join(tmpdir(), 'keepsake-shared-links-'));
+    t = await startTestApp({
+      clock: { now: () => new Date(Date.now() + offsetMs) },
+      env: { KEEPSAKE_HLS_MIN_SECONDS: '5' },
+    });
     alice = await setupAdmin(t.app);
     bob = await createUser(t.app, alice, 'Bob');
     gpsId = await upload(alice, WITH_GPS);
@@ -92,8 +119,27 @@ describe('shared links', () => {
     albumId = (await call(alice, 'POST', '/api/albums', { name: 'Trip' })).json<{ id: string }>()
       .id;
     await call(alice, 'PUT', `/api/albums/${albumId}/assets`, { ids: [photoIds[1]] });
+    longVideo = await longVideoWithGps(dir);
+    const uploaded = await uploadBytes(t.app, alice, longVideo, 'long.mp4');
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    longVideoId = uploaded.json<{ id: string }>().id;
+    await waitForPlayback(longVideoId);
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Until the playback step has decided (the HLS set is made by then). */
+  async function waitForPlayback(id: string) {
+    await waitForAsset(t.app, alice, id);
+    for (const deadline = Date.now() + 120_000; ;) {
+      const asset = (await call(alice, 'GET', `/api/assets/${id}`)).json();
+      if (asset.playback && asset.playback.status !== 'pending') return asset;
+      assert.ok(Date.now() < deadline, 'the playback step finished');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 
   it('shows a selection and only its assets, without owner details', async () => {
     const link = await createLink({ assetIds: [gpsId, photoIds[0]] });
@@ -257,5 +303,205 @@ describe('shared links', () => {
     assert.equal((await call(bob, 'DELETE', `/api/shared-links/${link.id}`)).statusCode, 404);
     assert.equal((await guest(link.key)).statusCode, 200);
     assert.equal((await call(undefined, 'GET', '/api/shared-links')).statusCode, 401);
+  });
+
+  it('plays a shared long video from its HLS set, with the key (and token) only', async () => {
+    const link = await createLink({ assetIds: [longVideoId], password: 'open sesame' });
+    const opened = await guest(link.key, '', { 'x-share-password': 'open sesame' });
+    assert.equal(opened.statusCode, 200, opened.body);
+    const { token, assets } = opened.json();
+    assert.equal(assets[0].playback.hls, true);
+    // As a player goes: each name resolves against the URL of the playlist that names it.
+    const origin = 'http://keepsake.test';
+    const base = `/api/shared-links/${link.key}/assets/${longVideoId}/hls/`;
+    const fetchAt = (url: URL | string) => {
+      const { pathname, search } = new URL(url, origin);
+      return call(undefined, 'GET', pathname + search);
+    };
+    const urisIn = (playlist: string) =>
+      playlist.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+
+    const master = new URL(`${base}index.m3u8?token=${token}`, origin);
+    const masterRes = await fetchAt(master);
+    assert.equal(masterRes.statusCode, 200, masterRes.body);
+    assert.equal(masterRes.headers['content-type'], 'application/vnd.apple.mpegurl');
+    const variants = urisIn(masterRes.body);
+    assert.ok(variants.length >= 2, masterRes.body);
+    for (const variant of variants) assert.match(variant, /^stream_\d+\.m3u8\?token=/);
+    const variant = new URL(variants[0]!, master);
+    const variantRes = await fetchAt(variant);
+    assert.equal(variantRes.statusCode, 200, variantRes.body);
+    const segments = urisIn(variantRes.body);
+    assert.ok(segments.length >= 2, variantRes.body);
+    const segment = new URL(segments[0]!, variant);
+    const segmentRes = await fetchAt(segment);
+    assert.equal(segmentRes.statusCode, 200, segmentRes.body);
+    assert.equal(segmentRes.headers['content-type'], 'video/mp2t');
+    const name = segment.pathname.slice(base.length);
+    const owners = await call(alice, 'GET', `/api/assets/${longVideoId}/hls/${name}`);
+    assert.deepEqual(segmentRes.rawPayload, owners.rawPayload);
+
+    // Nothing without the token, the right key, or outside the set.
+    assert.equal((await fetchAt(base + name)).statusCode, 401);
+    const wrongKey = `/api/shared-links/${'A'.repeat(43)}/assets/${longVideoId}/hls/`;
+    for (const file of ['index.m3u8', name])
+      assert.equal((await fetchAt(`${wrongKey}${file}?token=${token}`)).statusCode, 404, file);
+    assert.equal((await fetchAt(`/api/assets/${longVideoId}/hls/index.m3u8`)).statusCode, 401);
+    for (const escape of [
+      '..%2Fthumbnail.webp',
+      '..%2F..%2Fvideo.mp4',
+      `..%2F..%2F${gpsId}%2Fpreview.jpeg`,
+      'index.m3u8%00.ts',
+      'video.mp4',
+    ])
+      assert.equal((await fetchAt(`${base}${escape}?token=${token}`)).statusCode, 404, escape);
+    // A link that does not show the video does not reach its set.
+    const photoLink = await createLink({ assetIds: [photoIds[0]] });
+    const elsewhere = `/api/shared-links/${photoLink.key}/assets/${longVideoId}/hls/index.m3u8`;
+    assert.equal((await fetchAt(elsewhere)).statusCode, 404);
+
+    assert.equal((await call(alice, 'DELETE', `/api/shared-links/${link.id}`)).statusCode, 204);
+    for (const url of [master, variant, segment])
+      assert.equal((await fetchAt(url)).statusCode, 404, url.pathname);
+  });
+
+  it('keeps one copy without location per original, the same in every answer and range', async () => {
+    const link = await createLink({
+      assetIds: [longVideoId, gpsId, jxlId],
+      allowDownload: true,
+      hideLocation: true,
+    });
+    assert.equal((await gpsIn(longVideo, 'video.mp4')).length, 2, 'the upload has a position');
+    const copyKeys = async (assetId: string) =>
+      (await storedKeys(t)).filter((key) => key.includes(`${assetId}/without-location/`));
+
+    // Two first requests at once: one copy, whole in both answers.
+    const [first, second] = await Promise.all([
+      guest(link.key, `/${longVideoId}/video`),
+      guest(link.key, `/${longVideoId}/video`),
+    ]);
+    assert.equal(first.statusCode, 200, first.body);
+    assert.deepEqual(await gpsIn(first.rawPayload, 'video.mp4'), []);
+    assert.deepEqual(second.rawPayload, first.rawPayload);
+    const [copyKey, ...more] = await copyKeys(longVideoId);
+    assert.ok(copyKey, 'a kept copy');
+    assert.deepEqual(more, []);
+    const made = (await t.blobs.stat(copyKey))!.modifiedAt.getTime();
+
+    const head = await guest(link.key, `/${longVideoId}/video`, { range: 'bytes=0-999' });
+    const tail = await guest(link.key, `/${longVideoId}/video`, { range: 'bytes=1000-' });
+    assert.equal(head.statusCode, 206);
+    assert.equal(tail.statusCode, 206);
+    assert.deepEqual(Buffer.concat([head.rawPayload, tail.rawPayload]), first.rawPayload);
+    // The video plays as it is: its original is the same file, and the same copy.
+    const original = await guest(link.key, `/${longVideoId}/original`);
+    assert.deepEqual(original.rawPayload, first.rawPayload);
+    assert.deepEqual(await copyKeys(longVideoId), [copyKey]);
+    assert.equal((await t.blobs.stat(copyKey))!.modifiedAt.getTime(), made, 'not made again');
+
+    // The HLS set has no location to strip: MPEG-TS carries none.
+    const variant = (await guest(link.key, `/${longVideoId}/hls/stream_0.m3u8`)).body;
+    const segmentName = variant.split('\n').find((line) => line.endsWith('.ts'))!;
+    const segment = await guest(link.key, `/${longVideoId}/hls/${segmentName}`);
+    assert.equal(segment.statusCode, 200);
+    assert.deepEqual(await gpsIn(segment.rawPayload, 'segment.ts'), []);
+
+    // A still: the same copy on each request and in ranges.
+    const photo = await guest(link.key, `/${gpsId}/original`);
+    assert.deepEqual(await gpsIn(photo.rawPayload), []);
+    assert.deepEqual((await guest(link.key, `/${gpsId}/original`)).rawPayload, photo.rawPayload);
+    const part = await guest(link.key, `/${gpsId}/original`, { range: 'bytes=100-299' });
+    assert.equal(part.statusCode, 206);
+    assert.deepEqual(part.rawPayload, photo.rawPayload.subarray(100, 300));
+    assert.equal((await copyKeys(gpsId)).length, 1);
+
+    // What cannot be stripped is refused every time, without trying again.
+    for (let i = 0; i < 2; i++)
+      assert.equal((await guest(link.key, `/${jxlId}/original`)).statusCode, 415);
+    assert.equal((await copyKeys(jxlId)).filter((k) => k.endsWith('.unremovable')).length, 1);
+
+    // The stored originals are untouched.
+    const stored = await call(alice, 'GET', `/api/assets/${longVideoId}/original`);
+    assert.equal(sha256(stored.rawPayload), sha256(longVideo));
+    const storedPhoto = await call(alice, 'GET', `/api/assets/${gpsId}/original`);
+    assert.equal(sha256(storedPhoto.rawPayload), sha256(await readFile(corpusPath(WITH_GPS))));
+  });
+
+  it('stops the links of a user disabled or awaiting deletion, until restored', async () => {
+    const carol = await createUser(t.app, alice, 'Carol');
+    const carolsPhoto = await upload(carol, 'gps/HTC Desire.jpg');
+    const selection = await createLink({ assetIds: [carolsPhoto] }, carol);
+    const carolsAlbum = (await call(carol, 'POST', '/api/albums', { name: 'Carol' })).json().id;
+    await call(carol, 'PUT', `/api/albums/${carolsAlbum}/assets`, { ids: [carolsPhoto] });
+    const carolsAlbumLink = await createLink({ albumId: carolsAlbum }, carol);
+    // Carol adds her photo to Alice's album, shared with her: Alice's link shows it too.
+    const shared = await call(alice, 'PUT', `/api/albums/${albumId}/users`, {
+      users: [{ userId: carol.userId, role: 'editor' }],
+    });
+    assert.equal(shared.statusCode, 200, shared.body);
+    const added = await call(carol, 'PUT', `/api/albums/${albumId}/assets`, { ids: [carolsPhoto] });
+    assert.ok(added.statusCode < 300, added.body);
+    const alicesLink = await createLink({ albumId });
+    const unknown = (await guest('A'.repeat(43))).json();
+    const carolsLinks = [selection, carolsAlbumLink];
+
+    const works = async (when: string) => {
+      for (const link of [...carolsLinks, alicesLink]) {
+        const list = await guest(link.key);
+        assert.equal(list.statusCode, 200, when);
+        assert.ok(
+          list.json().assets.some((a: { id: string }) => a.id === carolsPhoto),
+          when,
+        );
+        const thumbnail = await guest(link.key, `/${carolsPhoto}/thumbnail`);
+        assert.equal(thumbnail.statusCode, 200, when);
+      }
+    };
+    const stopped = async (when: string) => {
+      for (const link of carolsLinks) {
+        const list = await guest(link.key);
+        assert.equal(list.statusCode, 404, when);
+        assert.deepEqual(list.json(), unknown, when);
+        assert.equal((await guest(link.key, `/${carolsPhoto}/thumbnail`)).statusCode, 404, when);
+      }
+      // Alice's album link goes on, without Carol's photo.
+      const list = await guest(alicesLink.key);
+      assert.equal(list.statusCode, 200, when);
+      const shown = list.json().assets.map((a: { id: string }) => a.id);
+      assert.ok(shown.includes(photoIds[1]) && !shown.includes(carolsPhoto), when);
+      assert.equal(
+        (await guest(alicesLink.key, `/${carolsPhoto}/thumbnail`)).statusCode,
+        404,
+        when,
+      );
+    };
+    const admin = (method: 'PATCH' | 'DELETE' | 'POST', path: string, body?: object) =>
+      t.app.inject({
+        method,
+        url: `/api/users/${carol.userId}${path}`,
+        headers: alice.headers,
+        payload: body,
+      });
+
+    await works('at first');
+    assert.equal((await admin('PATCH', '', { disabled: true })).statusCode, 200);
+    await stopped('disabled');
+    assert.equal((await admin('PATCH', '', { disabled: false })).statusCode, 200);
+    await works('enabled again');
+    assert.equal((await admin('DELETE', '')).statusCode, 200);
+    await stopped('awaiting deletion');
+    assert.equal((await admin('POST', '/restore')).statusCode, 200);
+    await works('restored');
+  });
+
+  // Last: it deletes the video the tests above play.
+  it('deletes the copy without location with its asset', async () => {
+    const keys = async () =>
+      (await storedKeys(t)).filter((key) => key.includes(`${longVideoId}/without-location/`));
+    assert.equal((await keys()).length, 1);
+    assert.equal((await call(alice, 'DELETE', `/api/assets/${longVideoId}`)).statusCode, 200);
+    const purged = await call(alice, 'DELETE', `/api/assets/${longVideoId}?permanently=true`);
+    assert.equal(purged.statusCode, 204);
+    assert.deepEqual(await keys(), []);
   });
 });

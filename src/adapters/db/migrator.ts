@@ -8,6 +8,7 @@ import * as albumSharing from './migrations/0005-album-sharing.js';
 import * as sharedLinks from './migrations/0006-shared-links.js';
 import * as family from './migrations/0007-family.js';
 import * as metadataEdits from './migrations/0008-metadata-edits.js';
+import * as memories from './migrations/0009-memories.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006-shared-links': sharedLinks,
   '0007-family': family,
   '0008-metadata-edits': metadataEdits,
+  '0009-memories': memories,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

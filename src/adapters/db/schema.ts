@@ -19,6 +19,8 @@ export interface Database {
   shared_links: SharedLinksTable;
   shared_link_assets: SharedLinkAssetsTable;
   partners: PartnersTable;
+  memories: MemoriesTable;
+  memory_runs: MemoryRunsTable;
 }
 
 export interface UsersTable {
@@ -219,4 +221,23 @@ export interface SharedLinkAssetsTable {
   id: string;
   link_id: string;
   asset_id: string;
+}
+
+/** One owner's stored memories of one day. See: [Note: Daily memories]. */
+export interface MemoriesTable {
+  id: string;
+  owner_id: string;
+  /** `YYYY-MM-DD`, the server's local date. */
+  day: string;
+  /** JSON: `[{ year, assetIds }]`, newest year first, each in the order shown. */
+  years: string;
+  /** Fingerprint of the candidate assets the pick was chosen from. */
+  candidates: string;
+  computed_at: string;
+}
+
+/** A day whose memories job was queued; `id` is the day (`YYYY-MM-DD`). */
+export interface MemoryRunsTable {
+  id: string;
+  queued_at: string;
 }

@@ -23,15 +23,23 @@ export class AlbumActivityService {
     this.access = new AlbumAccess(albums);
   }
 
-  /** Newest first; `cursor` is the previous page's nextCursor. */
+  /**
+   * Newest first; `cursor` is the previous page's nextCursor. With `assetId`, only the comments
+   * and likes about that photo (the viewer shows them beside it).
+   */
   async list(
     userId: string,
     albumId: string,
     limit: number,
     cursor?: string,
+    assetId?: string,
   ): Promise<ActivityPage> {
     await this.access.orFail(userId, albumId, 'view');
-    const items = await this.activity.list(albumId, limit + 1, cursor ? decode(cursor) : undefined);
+    const items = await this.activity.list(albumId, {
+      limit: limit + 1,
+      after: cursor ? decode(cursor) : undefined,
+      assetId,
+    });
     const page = items.slice(0, limit);
     const last = page.at(-1);
     return { items: page, nextCursor: items.length > limit && last ? encode(last) : null };

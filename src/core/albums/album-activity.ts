@@ -19,10 +19,16 @@ export interface ActivityCursor {
   id: string;
 }
 
+export interface ActivityQuery {
+  limit: number;
+  after?: ActivityCursor;
+  assetId?: string;
+}
+
 /** Comments and likes of albums. Unscoped: the albums service asks roleOf first. */
 export interface AlbumActivityRepository {
-  /** Newest first, from after `after`. */
-  list(albumId: string, limit: number, after?: ActivityCursor): Promise<AlbumActivity[]>;
+  /** Newest first, from after `after`; with `assetId`, only what is about that photo. */
+  list(albumId: string, page: ActivityQuery): Promise<AlbumActivity[]>;
   get(id: string): Promise<AlbumActivity | undefined>;
   /** Adds a comment, or a like unless that person already likes it (then nothing changes). */
   add(activity: NewAlbumActivity): Promise<void>;

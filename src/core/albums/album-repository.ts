@@ -69,12 +69,16 @@ export interface AlbumRepository {
   shows(albumId: string, assetId: string): Promise<boolean>;
   /** Months with photos in the album, in the album's order. */
   buckets(albumId: string, order: AlbumSortOrder): Promise<TimelineBucket[]>;
-  /** One month of the album's photos, in the album's order, from after `cursor`. */
+  /**
+   * One month of the album's photos, in the album's order, from after `cursor`. Items not owned
+   * by `viewerId` carry `ownerId`, as in the timeline.
+   */
   bucketPage(
     albumId: string,
     order: AlbumSortOrder,
     bucket: string,
     limit: number,
-    after?: TimelineCursor,
+    after: TimelineCursor | undefined,
+    viewerId: string,
   ): Promise<TimelineItem[]>;
 }

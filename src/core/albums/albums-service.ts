@@ -128,7 +128,7 @@ export class AlbumsService {
   ): Promise<TimelinePage> {
     const album = await this.getOrFail(userId, albumId);
     return readBucketPage(bucket, limit, cursor, (size, after) =>
-      this.albums.bucketPage(albumId, album.sortOrder, bucket, size, after),
+      this.albums.bucketPage(albumId, album.sortOrder, bucket, size, after, userId),
     );
   }
 

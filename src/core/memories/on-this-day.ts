@@ -13,10 +13,10 @@ import type { TimelineItem } from '../timeline/timeline.js';
  * photo is kept per MOMENT_MINUTES (the first of the moment; nothing within that span of a photo
  * already kept), and a year holds at most PER_YEAR photos. Each part is in the order taken.
  *
- * Memories are worked out on demand: one range of assets_month_day_idx (owner, MM-DD of
- * taken_local) per request, a few dozen rows, cheaper than keeping a table of results in step
- * with every upload, edit, trash and restore. A daily job would add only a notification ("you
- * have memories today") and a stable pick should the choice ever become random.
+ * The candidates are one range of assets_month_day_idx (owner, MM-DD of taken_local), a few
+ * dozen rows. Today's pick is chosen by a daily job (or by the first read) and stored, so it stays
+ * the same through the day; the candidates are still read on every request, which is what keeps
+ * the stored pick in step with uploads, edits, trash and restore: see [Note: Daily memories].
  */
 export const MOMENT_MINUTES = 30;
 export const PER_YEAR = 12;

@@ -8,9 +8,15 @@ export interface SharedLinkRepository {
   listFor(ownerId: string): Promise<SharedLink[]>;
   /** Stamps `revokedAt`; false when the owner has no such link (or it is revoked already). */
   revoke(ownerId: string, id: string, revokedAt: string): Promise<boolean>;
-  /** By the SHA-256 of its key; revoked and expired ones too (the service decides). */
+  /**
+   * By the SHA-256 of its key; revoked and expired ones, and those of a disabled owner, too (the
+   * service decides).
+   */
   findByKeyHash(keyHash: string): Promise<SharedLinkWithSecret | undefined>;
-  /** The photos the link shows now (neither trashed nor hidden), newest first. */
+  /**
+   * The photos the link shows now (neither trashed nor hidden, nor of a user who is disabled or
+   * awaiting deletion), newest first.
+   */
   assetsOf(link: SharedLink): Promise<Asset[]>;
   /**
    * The owner of the asset when the link shows it now, else nothing. In a shared album that may

@@ -44,4 +44,6 @@ export interface NewSharedLink {
 /** A link found by its key, with what is needed to check a guest's password. */
 export interface SharedLinkWithSecret extends SharedLink {
   passwordHash: string | null;
+  /** False while the owner is disabled or awaiting deletion: the link then opens nothing. */
+  ownerActive: boolean;
 }

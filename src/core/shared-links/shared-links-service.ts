@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { AlbumsService } from '../albums/albums-service.js';
 import type { Asset, RenditionSize } from '../assets/asset.js';
 import type { AssetsService, BlobDownload } from '../assets/assets-service.js';
@@ -12,20 +13,23 @@ import type {
 import { AppError } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../users/user.js';
-import type { LocationStripper } from './location-stripper.js';
+import { withToken } from './hls-playlist.js';
 import type { SharedLinkRepository } from './shared-link-repository.js';
 import type { SharedLink, SharedLinkOptions, SharedLinkTarget } from './shared-link.js';
+import type { StrippedCopies } from './stripped-copies.js';
 
 /*
  * [Note: Shared link access]
  * A guest holds only a key. `openOrFail` finds the link by the key's SHA-256 and answers one and
- * the same "not found" for an unknown, expired or revoked key, so none of the three tells a
- * guesser anything. A link with a password then wants it (argon2, like account passwords) or the
- * access token handed out once it was given: images and videos are fetched by URL, where no
- * header can go, and argon2 on every thumbnail would be slow. The token is derived from the
- * stored hash, so it needs no storage and stops working with the link. Every asset route then
- * asks `shows(link, assetId)`: an id the link does not show answers "not found" whatever its
- * owner, and what is served is read as the link's owner, never as anyone else.
+ * the same "not found" for an unknown, expired or revoked key, or a key of a user who is disabled
+ * or awaiting deletion (it works again once they are restored), so none tells a guesser
+ * anything; nor does a link show the photos of such a user that sit in a shared album. A link
+ * with a password then wants it (argon2, like account passwords) or the access token handed out
+ * once it was given: images and videos are fetched by URL, where no header can go, and argon2 on
+ * every thumbnail would be slow. The token is derived from the stored hash, so it needs no
+ * storage and stops working with the link. Every asset route then asks `shows(link, assetId)`:
+ * an id the link does not show answers "not found" whatever its owner, and what is served is read
+ * as the link's owner, never as anyone else.
  */
 export interface SharedLinkAccess {
   link: SharedLink;
@@ -39,8 +43,8 @@ export interface GuestSecret {
   token?: string;
 }
 
-/** Answered with a stripped copy that must be disposed of once sent. */
-export type SharedOriginal = BlobDownload & { dispose?: () => Promise<void>; stripped: boolean };
+/** `stripped`: a copy without location. See: [Note: Stripped copies are kept]. */
+export type SharedOriginal = BlobDownload & { stripped: boolean };
 
 const MAX_SELECTION = 10_000;
 
@@ -56,7 +60,7 @@ export class SharedLinksService {
       playback: PlaybackService;
       uploads: UploadService;
     },
-    private readonly stripper: LocationStripper,
+    private readonly strippedCopies: StrippedCopies,
   ) {}
 
   /** Only one's own album or photos; the key is answered once and never stored. */
@@ -121,12 +125,13 @@ export class SharedLinksService {
   async openOrFail(key: string, secret: GuestSecret): Promise<SharedLinkAccess> {
     const found = await this.links.findByKeyHash(sha256(key));
     const now = this.clock.now().toISOString();
-    if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now))
+    const expired = found?.expiresAt != null && found.expiresAt <= now;
+    if (!found || !found.ownerActive || found.revokedAt || expired)
       throw new AppError(
         'SHARED_LINK_NOT_FOUND',
         'This link does not exist, has expired or was revoked.',
       );
-    const { passwordHash, ...link } = found;
+    const { passwordHash, ownerActive: _, ...link } = found;
     if (!passwordHash) return { link, token: null };
     const token = sha256(`${link.id}:${passwordHash}`);
     if (secret.token && sameText(secret.token, token)) return { link, token };
@@ -155,9 +160,36 @@ export class SharedLinksService {
     // A video file carries its location in its own metadata, which encoding may copy.
     if (!access.link.hideLocation) return { ...video, stripped: false };
     return {
-      ...(await this.stripped(video)),
+      ...(await this.stripped(video, video.etag.slice(1, -1))),
       mimeType: video.mimeType,
       etag: `${video.etag.slice(0, -1)}-nogps"`,
+    };
+  }
+
+  /**
+   * A file of a shared video's HLS set, read as its owner would (the same names, the same refusal
+   * of a name outside the set). A playlist of a link with a password names its files with the
+   * token. With hidden locations too: MPEG-TS segments and playlists carry no location metadata.
+   */
+  async hlsFile(
+    access: SharedLinkAccess,
+    assetId: string,
+    name: string,
+  ): Promise<PlayableDownload> {
+    const ownerId = await this.shownOrFail(access, assetId);
+    const file = await this.library.playback.hlsFile(ownerId, assetId, name);
+    const { token } = access;
+    if (!token || !name.endsWith('.m3u8')) return { ...file, directUrl: undefined };
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.open()) chunks.push(chunk as Buffer);
+    const playlist = Buffer.from(withToken(Buffer.concat(chunks).toString('utf8'), token));
+    return {
+      asset: file.asset,
+      size: playlist.length,
+      mimeType: file.mimeType,
+      etag: `${file.etag.slice(0, -1)}-t"`,
+      open: async (range) =>
+        Readable.from([range ? playlist.subarray(range.start, range.end + 1) : playlist]),
     };
   }
 
@@ -168,7 +200,7 @@ export class SharedLinksService {
       throw new AppError('DOWNLOAD_NOT_ALLOWED', 'This link does not allow downloading originals.');
     const original = await this.library.assets.original(ownerId, assetId);
     if (!access.link.hideLocation) return { ...original, stripped: false };
-    return this.stripped(original);
+    return this.stripped(original, original.asset.checksum);
   }
 
   /** Into the link owner's library, and into the album for an album link. */
@@ -194,20 +226,15 @@ export class SharedLinksService {
     return ownerId;
   }
 
-  private async stripped(download: BlobDownload): Promise<SharedOriginal> {
-    const copy = await this.stripper.strip(await download.open(), download.asset.originalFileName);
+  /** `version` names the bytes of `download`. See: [Note: Stripped copies are kept]. */
+  private async stripped(download: BlobDownload, version: string): Promise<SharedOriginal> {
+    const copy = await this.strippedCopies.of({ download, version });
     if (!copy)
       throw new AppError(
         'LOCATION_NOT_REMOVABLE',
         'This link hides locations, and the location cannot be removed from this file’s format, so it is not served.',
       );
-    return {
-      asset: download.asset,
-      size: copy.size,
-      open: copy.open,
-      dispose: copy.dispose,
-      stripped: true,
-    };
+    return { ...copy, stripped: true };
   }
 }
 

@@ -20,7 +20,7 @@ export interface TimelineItem {
   isFavorite: boolean;
   /** For alt text ("Photo taken on … in Rome, Italy"), without fetching the asset. */
   place: Place | null;
-  /** Set only when the asset is not the viewer's own (a partner's, in their timeline). */
+  /** Set only when the asset is not the viewer's own (a partner's, or another album member's). */
   ownerId?: string;
 }
 

@@ -77,6 +77,11 @@ export class UserAdminService {
     await this.collaborators.endSessionsOf(id);
   }
 
+  /** Days between deleting a user and their data going (the admin page says it before asking). */
+  deletionGraceDays(): number {
+    return this.options.deleteGraceDays;
+  }
+
   /** Disables the user now; their data goes after the grace period unless restored. */
   async scheduleDeletion(id: string): Promise<User> {
     const user = await this.getOrFail(id);

@@ -49,6 +49,12 @@ export const albumActivityRoutes: RoutePlugin = async (app, { keepsake }) => {
         querystring: Type.Object({
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
           cursor: Type.Optional(Type.String({ description: 'nextCursor from the previous page' })),
+          assetId: Type.Optional(
+            Type.String({
+              format: 'uuid',
+              description: 'Only the comments and likes about this photo of the album',
+            }),
+          ),
         }),
         response: {
           200: Type.Object({
@@ -60,12 +66,13 @@ export const albumActivityRoutes: RoutePlugin = async (app, { keepsake }) => {
       },
     },
     async (request) => {
-      const { limit, cursor } = request.query;
+      const { limit, cursor, assetId } = request.query;
       const page = await albumActivity.list(
         principalOf(request).userId,
         request.params.id,
         limit,
         cursor,
+        assetId,
       );
       return { items: page.items.map(toActivityDto), nextCursor: page.nextCursor };
     },

@@ -16,7 +16,11 @@ export const memoryRoutes: RoutePlugin = async (app, { keepsake }) => {
         description:
           'By local capture date; newest year first; in each year favorites first, then one ' +
           'photo per moment (30 minutes), at most 12. Trashed, archived and hidden assets are ' +
-          'never included. Worked out on each request (one indexed query).',
+          'never included. Today’s pick is chosen once (by the daily `memories` job, or by the ' +
+          'first request of the day) and served all day while the day’s photos stay the same, ' +
+          'each asset as it is now; a photo uploaded into the day or leaving it (trashed, ' +
+          'archived, hidden, re-dated) makes it chosen again. Another `date` is worked out on ' +
+          'each request.',
         querystring: Type.Object({
           date: Type.Optional(
             Type.String({

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ReceivedFile } from '../../core/assets/upload-service.js';
 import { AppError } from '../../core/errors.js';
-import type { SharedOriginal } from '../../core/shared-links/shared-links-service.js';
 import { contentDisposition, sendBlob } from '../assets/send-blob.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
@@ -18,6 +17,11 @@ const AssetParams = Type.Object({
   key: Type.String({ maxLength: 200 }),
   assetId: Type.String({ format: 'uuid' }),
 });
+const HlsParams = Type.Object({
+  key: Type.String({ maxLength: 200 }),
+  assetId: Type.String({ format: 'uuid' }),
+  file: Type.String({ maxLength: 100 }),
+});
 const TokenQuery = {
   token: Type.Optional(
     Type.String({ maxLength: 200, description: 'The `token` answered with the assets' }),
@@ -29,7 +33,8 @@ const REVALIDATE = 'private, no-cache';
 
 /**
  * What anyone holding a link's key may reach, without an account: the link's assets, their
- * renditions, videos and (when allowed) originals, and uploading (when allowed). Nothing else
+ * renditions, videos (with their HLS sets) and (when allowed) originals, and uploading (when
+ * allowed). Nothing else
  * takes the key. Bytes are always streamed from here, never redirected to the object store: a
  * signed URL would outlive a revocation. See: [Note: Shared link access].
  */
@@ -138,7 +143,6 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
     },
     async (request, reply) => {
       const blob = await sharedLinks.original(await accessOf(request), request.params.assetId);
-      disposeAfterSending(reply, blob);
       return sendBlob(request, reply, blob, {
         etag: `"${blob.asset.checksum}${blob.stripped ? '-nogps' : ''}"`,
         contentType: blob.asset.mimeType,
@@ -163,7 +167,32 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
     },
     async (request, reply) => {
       const blob = await sharedLinks.video(await accessOf(request), request.params.assetId);
-      disposeAfterSending(reply, blob);
+      return sendBlob(request, reply, blob, {
+        etag: blob.etag,
+        contentType: blob.mimeType,
+        cacheControl: REVALIDATE,
+      });
+    },
+  );
+
+  app.get(
+    '/api/shared-links/:key/assets/:assetId/hls/:file',
+    {
+      config: assetLimit,
+      schema: {
+        tags,
+        summary: 'The HLS set of a shared long video: index.m3u8, its variant playlists, segments',
+        description:
+          'Start at `index.m3u8`; the names in it resolve beside it, and carry the `token` of a ' +
+          'link with a password. 404 for a name outside the set, a photo, or a video without HLS.',
+        params: HlsParams,
+        querystring: Type.Object(TokenQuery),
+        response: { ...errorResponses(401, 404, 416, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { assetId, file } = request.params;
+      const blob = await sharedLinks.hlsFile(await accessOf(request), assetId, file);
       return sendBlob(request, reply, blob, {
         etag: blob.etag,
         contentType: blob.mimeType,
@@ -229,9 +258,4 @@ function UploadAnswer() {
     id: Type.String(),
     status: Type.Union([Type.Literal('created'), Type.Literal('duplicate')]),
   });
-}
-
-/** A stripped copy lives in a temporary folder until the answer is sent (or the client goes). */
-function disposeAfterSending(reply: FastifyReply, blob: SharedOriginal): void {
-  if (blob.dispose) reply.raw.once('close', () => void blob.dispose!());
 }

@@ -17,7 +17,11 @@ export const TimelineAsset = Type.Object({
   isFavorite: Type.Boolean(),
   place: PlaceDto,
   ownerId: Type.Optional(
-    Type.String({ description: 'Present only on a partner’s photo shown in my timeline' }),
+    Type.String({
+      description:
+        'Present only on someone else’s photo: a partner’s in my timeline, or another ' +
+        'member’s in a shared album. It is theirs to change; mine to look at and download.',
+    }),
   ),
 });
 

@@ -56,6 +56,27 @@ export const userAdminRoutes: RoutePlugin = async (app, { keepsake }) => {
     async () => (await keepsake.userAdmin.listWithStorage()).map(toAdminUserDto),
   );
 
+  app.get(
+    '/api/users/deletion-policy',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'How deleting a user works on this server: the grace period (admin)',
+        response: {
+          200: Type.Object({
+            graceDays: Type.Integer({
+              description:
+                'Days a deleted user can be restored before their data goes ' +
+                '(KEEPSAKE_USER_DELETE_GRACE_DAYS); 0: at the next maintenance run',
+            }),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async () => ({ graceDays: keepsake.userAdmin.deletionGraceDays() }),
+  );
+
   app.patch(
     '/api/users/:id',
     {

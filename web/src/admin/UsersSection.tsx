@@ -4,7 +4,7 @@ import type { paths } from '../api/schema';
 import { ConfirmDialog } from '../selection/ConfirmDialog';
 import { AddUserForm } from './AddUserForm';
 import { UserEditDialog } from './UserEditDialog';
-import { storageText } from './user-text';
+import { deletionText, storageText } from './user-text';
 
 export type AdminUser =
   paths['/api/users']['get']['responses']['200']['content']['application/json'][number];
@@ -19,6 +19,14 @@ export function UsersSection() {
   const [users, setUsers] = useState<AdminUser[]>();
   const [error, setError] = useState<string>();
   const [action, setAction] = useState<Action>();
+  const [graceDays, setGraceDays] = useState<number>();
+  useEffect(() => {
+    // The delete dialog names the server's grace period; without it, it names none.
+    ok(api.GET('/api/users/deletion-policy')).then(
+      (policy) => setGraceDays(policy.graceDays),
+      () => {},
+    );
+  }, []);
   const load = useCallback(() => {
     ok(api.GET('/api/users')).then(
       (list) => {
@@ -82,7 +90,12 @@ export function UsersSection() {
                   </td>
                   <td className="number">
                     {storageText(user.storage.usedBytes, user.quotaBytes)}
-                    <span className="muted"> · {user.storage.assetCount} items</span>
+                    <span className="muted">
+                      {' · '}
+                      {user.storage.assetCount === 1
+                        ? '1 item'
+                        : `${user.storage.assetCount} items`}
+                    </span>
                   </td>
                   <td className="user-actions">
                     {user.deleteAfter ? (
@@ -132,9 +145,7 @@ export function UsersSection() {
           onConfirm={() => remove(action.user)}
           onCancel={() => setAction(undefined)}
         >
-          They are signed out and disabled now. Their photos and account are deleted after the grace
-          period (7 days unless the server says otherwise); until then, Restore brings everything
-          back.
+          {deletionText(graceDays)}
         </ConfirmDialog>
       )}
       <AddUserForm onAdded={load} />

@@ -43,4 +43,5 @@ export const QUEUE_LABELS: Record<string, string> = {
   metadata: 'Reading metadata',
   thumbnails: 'Making thumbnails',
   transcode: 'Encoding videos',
+  memories: 'Choosing memories',
 };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatStorage, quotaBytesFromGb, quotaGbText, storageText } from './user-text';
+import {
+  deletionText,
+  formatStorage,
+  quotaBytesFromGb,
+  quotaGbText,
+  storageText,
+} from './user-text';
 
 describe('user storage text', () => {
   it('formats sizes in the largest fitting unit', () => {
@@ -22,5 +28,15 @@ describe('user storage text', () => {
   it('shows used storage against the quota', () => {
     expect(storageText(1024 ** 3, 10 * 1024 ** 3)).toBe('1.0 GB of 10.0 GB');
     expect(storageText(2048, null)).toBe('2.0 KB');
+  });
+});
+
+describe('user deletion text', () => {
+  it('names the server’s grace period, and no number before it is known', () => {
+    expect(deletionText(30)).toContain('deleted in 30 days; until then, Restore');
+    expect(deletionText(1)).toContain('deleted in 1 day;');
+    expect(deletionText(0)).toContain('deleted at the next maintenance run;');
+    expect(deletionText(undefined)).toContain('deleted after the grace period;');
+    expect(deletionText(undefined)).not.toMatch(/\d/);
   });
 });

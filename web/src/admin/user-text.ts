@@ -31,3 +31,20 @@ export const storageText = (usedBytes: number, quotaBytes: number | null): strin
   quotaBytes === null
     ? formatStorage(usedBytes)
     : `${formatStorage(usedBytes)} of ${formatStorage(quotaBytes)}`;
+
+/**
+ * What deleting a user does, with the server's grace period (KEEPSAKE_USER_DELETE_GRACE_DAYS);
+ * without it (not loaded, or not answered) the sentence names no number rather than a wrong one.
+ */
+export function deletionText(graceDays: number | undefined): string {
+  const when =
+    graceDays === undefined
+      ? 'after the grace period'
+      : graceDays === 0
+        ? 'at the next maintenance run'
+        : `in ${graceDays === 1 ? '1 day' : `${graceDays} days`}`;
+  return (
+    'They are signed out and disabled now. Their photos and account are deleted ' +
+    `${when}; until then, Restore brings everything back.`
+  );
+}

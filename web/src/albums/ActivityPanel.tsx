@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { activityTime } from './album-text';
 import { fetchAlbumActivity, postAlbumComment, type AlbumActivityItem } from './albums-api';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Comments and likes of a shared album, newest first, and a box to add a comment. */
 export function ActivityPanel({ albumId }: { albumId: string }) {
@@ -69,7 +67,7 @@ export function ActivityPanel({ albumId }: { albumId: string }) {
               <span className="activity-text">{item.text}</span>
             )}
             <time className="muted" dateTime={item.createdAt}>
-              {when(item.createdAt)}
+              {activityTime(item.createdAt)}
             </time>
           </li>
         ))}

@@ -17,6 +17,7 @@ import {
   deleteAlbum,
   deleteAlbumAssets,
   fetchAlbum,
+  fetchAlbumMembers,
   patchAlbum,
   type Album,
 } from './albums-api';
@@ -30,6 +31,7 @@ export function AlbumPage() {
   const [source] = useState(() => new TimelineSource(albumTimeline(id)));
   const [album, setAlbum] = useState<Album>();
   const [error, setError] = useState<{ message: string; missing: boolean }>();
+  const [memberCount, setMemberCount] = useState(0);
 
   const load = useCallback(() => {
     fetchAlbum(id).then(setAlbum, (e: Error) =>
@@ -43,6 +45,19 @@ export function AlbumPage() {
   useAssetsChanged(load);
 
   const role = album?.role;
+  // Likes and comments are for an album shared with someone: a member's, or mine with members.
+  const countMembers = useCallback(() => {
+    fetchAlbumMembers(id).then(
+      (members) => setMemberCount(members.length),
+      () => {}, // a private album, as far as the viewer knows
+    );
+  }, [id]);
+  useEffect(() => {
+    if (role === 'owner') countMembers();
+  }, [role, countMembers]);
+  const shared = role !== undefined && (role !== 'owner' || memberCount > 0);
+  const sharedAlbum = useMemo(() => (shared ? { id } : undefined), [shared, id]);
+
   // What the selection offers follows the role. See: [Note: Album access] on the server.
   const pageActions = useMemo<PageAction[]>(
     () => [
@@ -69,8 +84,15 @@ export function AlbumPage() {
       source={source}
       mode="album"
       pageActions={pageActions}
+      sharedAlbum={sharedAlbum}
       header={
-        <AlbumHeader album={album} error={error?.message} onChange={setAlbum} onRetry={load} />
+        <AlbumHeader
+          album={album}
+          error={error?.message}
+          onChange={setAlbum}
+          onRetry={load}
+          onSharingChanged={countMembers}
+        />
       }
       empty={
         <section className="empty">
@@ -115,11 +137,13 @@ function AlbumHeader({
   error,
   onChange,
   onRetry,
+  onSharingChanged,
 }: {
   album?: Album;
   error?: string;
   onChange(album: Album): void;
   onRetry(): void;
+  onSharingChanged(): void;
 }) {
   const [editing, setEditing] = useState<Editing>();
   const [showActivity, setShowActivity] = useState(false);
@@ -215,7 +239,15 @@ function AlbumHeader({
         )}
       </div>
       {showActivity && <ActivityPanel albumId={album.id} />}
-      {editing === 'share' && <ShareDialog album={album} onClose={() => setEditing(undefined)} />}
+      {editing === 'share' && (
+        <ShareDialog
+          album={album}
+          onClose={() => {
+            setEditing(undefined);
+            onSharingChanged();
+          }}
+        />
+      )}
       {editing === 'share-link' && (
         <ShareLinkDialog target={{ albumId: album.id }} onClose={() => setEditing(undefined)} />
       )}

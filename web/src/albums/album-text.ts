@@ -19,6 +19,10 @@ export function albumDates(start: string | null, end: string | null): string {
 
 export const itemCount = (n: number): string => (n === 1 ? '1 item' : `${n} items`);
 
+/** When a comment or like was made, in the reader's time: "12 Mar 2026, 14:05". */
+export const activityTime = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 type AddResult = 'added' | 'already-there' | 'not-allowed';
 
 /** What adding did, in a sentence: "2 items added to Trips (1 was there already)." */

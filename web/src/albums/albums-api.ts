@@ -49,11 +49,20 @@ export const fetchAlbumMembers = (id: string) =>
 export const putAlbumMembers = (id: string, users: Omit<AlbumMember, 'name'>[]) =>
   ok(api.PUT('/api/albums/{id}/users', { params: { path: { id } }, body: { users } }));
 
-export const fetchAlbumActivity = (id: string, cursor?: string) =>
+/** Newest first; with `assetId`, only what is about that photo. */
+export const fetchAlbumActivity = (id: string, cursor?: string, assetId?: string) =>
   ok(
     api.GET('/api/albums/{id}/activity', {
-      params: { path: { id }, query: { limit: 50, cursor } },
+      params: { path: { id }, query: { limit: 50, cursor, assetId } },
     }),
+  );
+
+export const putAlbumLike = (id: string, assetId?: string) =>
+  ok(api.PUT('/api/albums/{id}/activity/likes', { params: { path: { id } }, body: { assetId } }));
+
+export const deleteAlbumLike = (id: string, assetId?: string) =>
+  ok(
+    api.DELETE('/api/albums/{id}/activity/likes', { params: { path: { id } }, body: { assetId } }),
   );
 
 export const postAlbumComment = (id: string, comment: string, assetId?: string) =>

@@ -1796,7 +1796,7 @@ export interface paths {
                                     /** @description ISO 3166-1 alpha-2, e.g. "IT" */
                                     countryCode: string;
                                 } | null;
-                                /** @description Present only on a partner’s photo shown in my timeline */
+                                /** @description Present only on someone else’s photo: a partner’s in my timeline, or another member’s in a shared album. It is theirs to change; mine to look at and download. */
                                 ownerId?: string;
                             }[];
                             nextCursor: string | null;
@@ -1840,7 +1840,7 @@ export interface paths {
         };
         /**
          * On this day: my photos from the same day in earlier years, by year
-         * @description By local capture date; newest year first; in each year favorites first, then one photo per moment (30 minutes), at most 12. Trashed, archived and hidden assets are never included. Worked out on each request (one indexed query).
+         * @description By local capture date; newest year first; in each year favorites first, then one photo per moment (30 minutes), at most 12. Trashed, archived and hidden assets are never included. Today’s pick is chosen once (by the daily `memories` job, or by the first request of the day) and served all day while the day’s photos stay the same, each asset as it is now; a photo uploaded into the day or leaving it (trashed, archived, hidden, re-dated) makes it chosen again. Another `date` is worked out on each request.
          */
         get: {
             parameters: {
@@ -1885,7 +1885,7 @@ export interface paths {
                                     /** @description ISO 3166-1 alpha-2, e.g. "IT" */
                                     countryCode: string;
                                 } | null;
-                                /** @description Present only on a partner’s photo shown in my timeline */
+                                /** @description Present only on someone else’s photo: a partner’s in my timeline, or another member’s in a shared album. It is theirs to change; mine to look at and download. */
                                 ownerId?: string;
                             }[];
                         }[];
@@ -2449,7 +2449,7 @@ export interface paths {
                                     /** @description ISO 3166-1 alpha-2, e.g. "IT" */
                                     countryCode: string;
                                 } | null;
-                                /** @description Present only on a partner’s photo shown in my timeline */
+                                /** @description Present only on someone else’s photo: a partner’s in my timeline, or another member’s in a shared album. It is theirs to change; mine to look at and download. */
                                 ownerId?: string;
                             }[];
                             nextCursor: string | null;
@@ -3132,6 +3132,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shared-links/{key}/assets/{assetId}/hls/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The HLS set of a shared long video: index.m3u8, its variant playlists, segments
+         * @description Start at `index.m3u8`; the names in it resolve beside it, and carry the `token` of a link with a password. 404 for a name outside the set, a photo, or a video without HLS.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `token` answered with the assets */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                    assetId: string;
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/albums/{id}/users": {
         parameters: {
             query?: never;
@@ -3350,6 +3423,8 @@ export interface paths {
                     limit: number;
                     /** @description nextCursor from the previous page */
                     cursor?: string;
+                    /** @description Only the comments and likes about this photo of the album */
+                    assetId?: string;
                 };
                 header?: never;
                 path: {
@@ -3650,6 +3725,63 @@ export interface paths {
                 };
                 /** @description Every error: a stable `code` and a readable `message`. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/deletion-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How deleting a user works on this server: the grace period (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Days a deleted user can be restored before their data goes (KEEPSAKE_USER_DELETE_GRACE_DAYS); 0: at the next maintenance run */
+                            graceDays: number;
+                        };
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -36,7 +36,10 @@ export function PartnerSharing() {
         load();
         if (timelineChanged) emitAssetsChanged();
       },
-      (e: Error) => setError(e.message),
+      (e: Error) => {
+        setError(e.message);
+        load();
+      },
     );
   };
   const share = () => {
@@ -46,13 +49,24 @@ export function PartnerSharing() {
   };
   const unshare = (userId: string) =>
     run(ok(api.DELETE('/api/partners/{userId}', { params: { path: { userId } } })));
-  const showInTimeline = (userId: string, inTimeline: boolean) =>
+  const showInTimeline = (userId: string, inTimeline: boolean) => {
+    // Ticked at once, not after the round trip: a box that stays empty invites a second click.
+    setPartners(
+      (current) =>
+        current && {
+          ...current,
+          sharedWith: current.sharedWith.map((p) =>
+            p.user.id === userId ? { ...p, inTimeline } : p,
+          ),
+        },
+    );
     run(
       ok(
         api.PATCH('/api/partners/{userId}', { params: { path: { userId } }, body: { inTimeline } }),
       ),
       true,
     );
+  };
   const candidates = people.filter((p) => !partners?.sharedBy.some((s) => s.user.id === p.id));
 
   return (

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { AddToAlbumDialog } from '../albums/AddToAlbumDialog';
 import { emitAssetsChanged } from '../app/events';
 import { ShareLinkDialog } from '../sharing/ShareLinkDialog';
+import { BulkEditDialog } from './BulkEditDialog';
 import { ConfirmDialog } from './ConfirmDialog';
+import { isMixed, othersNote, ownershipOf, ownLabel } from './ownership';
 import {
   applyToAll,
   downloadOriginals,
@@ -10,6 +12,7 @@ import {
   type BulkAction,
 } from './selection-actions';
 import type { Selection } from './useSelection';
+import { useUserNames } from './useUserNames';
 import './selection.css';
 
 /** Which page the selection is on: it decides the actions offered. */
@@ -36,20 +39,34 @@ interface Props {
 }
 
 type Asking =
-  { kind: 'deleteForGood' } | { kind: 'download' } | { kind: 'addToAlbum' } | { kind: 'shareLink' };
+  | { kind: 'deleteForGood' }
+  | { kind: 'download' }
+  | { kind: 'addToAlbum' }
+  | { kind: 'shareLink' }
+  | { kind: 'edit' };
 
-/** The bar over the grid while something is selected: the count, clear, and what to do. */
+/**
+ * The bar over the grid while something is selected: the count, clear, and what to do. The
+ * owner's actions apply to my own photos only. See: [Note: Someone else's photos in a selection].
+ */
 export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Props) {
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<Asking>();
   const items = [...selection.state.items.values()];
   const ids = items.map((i) => i.id);
-  const allFavorite = items.every((i) => i.isFavorite);
+  const ownership = ownershipOf(items);
+  const ownIds = ownership.own.map((i) => i.id);
+  const allFavorite = ownership.own.every((i) => i.isFavorite);
+  const note = othersNote(ownership, useUserNames(ownership.others.length > 0));
+  const label = (text: string) => ownLabel(text, ownership);
+  // A shortened action says why, through the note beside the count.
+  const describedBy = isMixed(ownership) ? 'selection-note' : undefined;
 
   const run = async (action: BulkAction) => {
     setAsking(undefined);
     setBusy(true);
-    const result = await applyToAll(action, ids);
+    // The trash page lists only my own; elsewhere someone else's stay as they are.
+    const result = await applyToAll(action, mode === 'trash' ? ids : ownIds);
     setBusy(false);
     selection.clear();
     onNotice(result);
@@ -81,6 +98,11 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
       <span className="selection-count" aria-live="polite">
         {selection.count} selected
       </span>
+      {note && (
+        <span id="selection-note" className="selection-note muted">
+          {note}
+        </span>
+      )}
       <span className="selection-actions">
         {mode === 'trash' ? (
           <>
@@ -110,26 +132,50 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
                   {action.label}
                 </button>
               ))}
-            <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'addToAlbum' })}>
-              Add to album
-            </button>
-            <button type="button" disabled={busy} onClick={() => setAsking({ kind: 'shareLink' })}>
-              Share link
-            </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void run(allFavorite ? 'unfavorite' : 'favorite')}
-            >
-              {allFavorite ? '♡ Unfavorite' : '♥ Favorite'}
-            </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => void run(mode === 'archive' ? 'unarchive' : 'archive')}
-            >
-              {mode === 'archive' ? 'Unarchive' : 'Archive'}
-            </button>
+            {ownIds.length > 0 && (
+              <>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-describedby={describedBy}
+                  onClick={() => setAsking({ kind: 'addToAlbum' })}
+                >
+                  {label('Add to album')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-describedby={describedBy}
+                  onClick={() => setAsking({ kind: 'shareLink' })}
+                >
+                  {label('Share link')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-describedby={describedBy}
+                  onClick={() => setAsking({ kind: 'edit' })}
+                >
+                  {label('Edit')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-describedby={describedBy}
+                  onClick={() => void run(allFavorite ? 'unfavorite' : 'favorite')}
+                >
+                  {label(allFavorite ? '♡ Unfavorite' : '♥ Favorite')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-describedby={describedBy}
+                  onClick={() => void run(mode === 'archive' ? 'unarchive' : 'archive')}
+                >
+                  {label(mode === 'archive' ? 'Unarchive' : 'Archive')}
+                </button>
+              </>
+            )}
             <button
               type="button"
               disabled={busy}
@@ -139,9 +185,16 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
             >
               Download
             </button>
-            <button type="button" disabled={busy} onClick={() => void run('trash')}>
-              Move to trash
-            </button>
+            {ownIds.length > 0 && (
+              <button
+                type="button"
+                disabled={busy}
+                aria-describedby={describedBy}
+                onClick={() => void run('trash')}
+              >
+                {label('Move to trash')}
+              </button>
+            )}
           </>
         )}
       </span>
@@ -163,7 +216,7 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
       )}
       {asking?.kind === 'addToAlbum' && (
         <AddToAlbumDialog
-          ids={ids}
+          ids={ownIds}
           onDone={(notice) => {
             setAsking(undefined);
             selection.clear();
@@ -173,7 +226,21 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
         />
       )}
       {asking?.kind === 'shareLink' && (
-        <ShareLinkDialog target={{ assetIds: ids }} onClose={() => setAsking(undefined)} />
+        <ShareLinkDialog target={{ assetIds: ownIds }} onClose={() => setAsking(undefined)} />
+      )}
+      {asking?.kind === 'edit' && (
+        <BulkEditDialog
+          ids={ownIds}
+          note={isMixed(ownership) ? note : undefined}
+          onDone={(notice) => {
+            setAsking(undefined);
+            selection.clear();
+            onNotice(notice);
+            // The timeline reloads: a new date moves photos to their new months.
+            emitAssetsChanged();
+          }}
+          onCancel={() => setAsking(undefined)}
+        />
       )}
       {asking?.kind === 'download' && (
         <ConfirmDialog

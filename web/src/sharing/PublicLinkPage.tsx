@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { justify, layoutAspect } from '../timeline/justified-rows';
 import { placeholderUrl } from '../timeline/thumbhash-url';
+import { useAdaptiveVideo } from '../viewer/use-adaptive-video';
 import { fetchGuestView, guestAssetUrl, uploadAsGuest, type GuestAnswer } from './guest-api';
 import type { GuestView, SharedAsset } from './shared-links-api';
 import './sharing.css';
@@ -257,13 +258,7 @@ function GuestViewer({
         )}
       </div>
       {asset.type === 'video' ? (
-        <video
-          key={asset.id}
-          src={guestAssetUrl(linkKey, token, asset.id, 'video')}
-          poster={guestAssetUrl(linkKey, token, asset.id, 'preview', asset.thumbnailVersion)}
-          controls
-          playsInline
-        />
+        <GuestVideo key={asset.id} linkKey={linkKey} token={token} asset={asset} />
       ) : (
         <img
           key={asset.id}
@@ -290,6 +285,40 @@ function GuestViewer({
         ›
       </button>
     </div>
+  );
+}
+
+/** Its HLS set where it has one (long videos), as in the owner's viewer; else the whole file. */
+function GuestVideo({
+  linkKey,
+  token,
+  asset,
+}: {
+  linkKey: string;
+  token: string | null;
+  asset: SharedAsset;
+}) {
+  const video = useRef<HTMLVideoElement>(null);
+  const { src, broken, onError } = useAdaptiveVideo(
+    video,
+    guestAssetUrl(linkKey, token, asset.id, 'video'),
+    asset.playback?.hls ? guestAssetUrl(linkKey, token, asset.id, 'hls') : undefined,
+  );
+  if (broken)
+    return (
+      <p className="error" role="alert">
+        This video cannot be played in this browser.
+      </p>
+    );
+  return (
+    <video
+      ref={video}
+      src={src}
+      poster={guestAssetUrl(linkKey, token, asset.id, 'preview', asset.thumbnailVersion)}
+      controls
+      playsInline
+      onError={onError}
+    />
   );
 }
 

@@ -30,19 +30,22 @@ export async function fetchGuestView(key: string, password?: string): Promise<Gu
   return { kind: 'failed', message: body.message ?? `The server answered ${response.status}.` };
 }
 
-/** An asset URL under the link; the token opens it when the link has a password. */
+/**
+ * An asset URL under the link; the token opens it when the link has a password (the server adds
+ * it to the names in an HLS playlist, `hls`, too).
+ */
 export function guestAssetUrl(
   key: string,
   token: string | null,
   assetId: string,
-  what: 'thumbnail' | 'preview' | 'original' | 'video',
+  what: 'thumbnail' | 'preview' | 'original' | 'video' | 'hls',
   version?: string | null,
 ): string {
   const query = new URLSearchParams();
   if (what === 'thumbnail' || what === 'preview') query.set('size', what);
   if (version) query.set('v', version);
   if (token) query.set('token', token);
-  const path = what === 'preview' ? 'thumbnail' : what;
+  const path = what === 'preview' ? 'thumbnail' : what === 'hls' ? 'hls/index.m3u8' : what;
   return `${base(key)}/${assetId}/${path}?${query.toString()}`;
 }
 

@@ -32,13 +32,23 @@ interface Props {
   onOpen(item: GridItem): void;
   /** Focus this tile, scrolling to it (after the viewer closes); a new object each time. */
   focusRequest?: { id: string };
+  /** Marks someone else's photos with their owner's name (the timeline's partners). */
+  ownerNames?: ReadonlyMap<string, string>;
 }
 
 /**
  * The virtualised grid: a scroll container as tall as every month (estimated until loaded), in
  * which only the headings and tiles near the viewport exist. See: [Note: Estimated heights].
  */
-export function GridView({ source, snapshot, selection, scrubber, onOpen, focusRequest }: Props) {
+export function GridView({
+  source,
+  snapshot,
+  selection,
+  scrubber,
+  onOpen,
+  focusRequest,
+  ownerNames,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [scrollTop, setScrollTop] = useState(0);
@@ -307,6 +317,7 @@ export function GridView({ source, snapshot, selection, scrubber, onOpen, focusR
               selected={selection.isSelected(item.id)}
               selecting={selecting}
               tabbable={key === tabbableId}
+              owner={item.ownerId && ownerNames ? (ownerNames.get(item.ownerId) ?? '') : undefined}
               {...handlers}
             />
           ))}

@@ -15,6 +15,7 @@ import {
   type PageAction,
 } from '../selection/SelectionBar';
 import { useSelection } from '../selection/useSelection';
+import { useUserNames } from '../selection/useUserNames';
 import { Viewer } from '../viewer/Viewer';
 import type { GridItem } from './grid-item';
 import type { GridSource } from './grid-source';
@@ -31,19 +32,37 @@ interface Props {
   scrubber?: boolean;
   /** Selection actions of this page only (an album's "Remove from album"). */
   pageActions?: readonly PageAction[];
+  /** A shared album's page: its viewer offers each photo's likes and comments. */
+  sharedAlbum?: { id: string };
 }
 
 /**
  * A page of photos: the virtualised grid, selection and its actions, and the viewer at
  * `?view=<id>`. The timeline and the favorites, archive and trash pages are all one of these.
  */
-export function PhotoGrid({ source, mode, header, empty, scrubber = false, pageActions }: Props) {
+export function PhotoGrid({
+  source,
+  mode,
+  header,
+  empty,
+  scrubber = false,
+  pageActions,
+  sharedAlbum,
+}: Props) {
   const snapshot = useSyncExternalStore(source.subscribe, source.snapshot);
   const selection = useSelection();
   const { pathname, search } = useLocation();
   const viewId = search.get('view');
   const [notice, setNotice] = useState<Notice>();
   const [focusRequest, setFocusRequest] = useState<{ id: string }>();
+  // The timeline marks a partner's photos with their name; an album, where members' photos mix
+  // by design, does not.
+  const markOwners = mode === 'timeline';
+  const showsOthers = useMemo(
+    () => markOwners && !!snapshot.sections?.some((s) => s.items?.some((i) => i.ownerId)),
+    [markOwners, snapshot],
+  );
+  const ownerNames = useUserNames(showsOthers);
 
   useAssetsChanged(useCallback(() => source.refresh(), [source]));
 
@@ -70,6 +89,7 @@ export function PhotoGrid({ source, mode, header, empty, scrubber = false, pageA
         <Viewer
           assetId={viewId}
           sequence={source}
+          album={sharedAlbum}
           onChange={(id) => navigate(`${pathname}?view=${id}`, { replace: true })}
           onClose={() => {
             navigate(pathname);
@@ -77,7 +97,7 @@ export function PhotoGrid({ source, mode, header, empty, scrubber = false, pageA
           }}
         />
       ),
-    [viewId, source, pathname],
+    [viewId, source, pathname, sharedAlbum],
   );
 
   const sections = snapshot.sections;
@@ -117,6 +137,7 @@ export function PhotoGrid({ source, mode, header, empty, scrubber = false, pageA
             scrubber={scrubber}
             onOpen={open}
             focusRequest={focusRequest}
+            ownerNames={markOwners ? ownerNames : undefined}
           />
         )}
         {notice && (

@@ -21,6 +21,11 @@ interface Props extends TileHandlers {
   selected: boolean;
   selecting: boolean;
   tabbable: boolean;
+  /**
+   * Whose it is ("Alice"; "" while the name is not known), when someone else's and the page
+   * marks such photos.
+   */
+  owner?: string;
 }
 
 const LONG_PRESS_MS = 500;
@@ -96,13 +101,17 @@ export const Tile = memo(function Tile(props: Props) {
           <span aria-hidden="true">▶</span> {item.duration != null && durationLabel(item.duration)}
         </span>
       )}
-      {item.ownerId && (
+      {props.owner !== undefined && (
         // A partner's photo in my timeline (GET /api/partners sets which): theirs, read-only.
-        <span className="tile-partner" title="A partner’s photo">
-          Partner
+        <span
+          className="tile-partner"
+          title={props.owner ? `${props.owner}’s photo` : 'A partner’s photo'}
+        >
+          {props.owner || 'Partner'}
         </span>
       )}
-      {item.isFavorite && (
+      {/* Someone else's favorite is theirs, not mine: not marked in my grid. */}
+      {item.isFavorite && !item.ownerId && (
         <span className="tile-favorite" title="Favorite" aria-label="Favorite">
           ♥
         </span>

@@ -1,7 +1,13 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ok, type Asset } from '../api/client';
 import type { paths } from '../api/schema';
-import { joinTakenAt, parseCoordinates, splitTakenAt } from './edit-values';
+import {
+  COORDINATES_HINT,
+  joinTakenAt,
+  parseCoordinates,
+  splitTakenAt,
+  TAKEN_AT_HINT,
+} from './edit-values';
 
 type Patch = paths['/api/assets/{id}']['patch']['requestBody']['content']['application/json'];
 
@@ -107,7 +113,7 @@ export function DateEditor({ asset, onChanged, view }: EditorProps & { view: Rea
           onCancel={done}
           onSubmit={() => {
             const takenAt = joinTakenAt(local, offset);
-            if (!takenAt) return setInvalid('Give a date, a time and an offset like +02:00.');
+            if (!takenAt) return setInvalid(TAKEN_AT_HINT);
             setInvalid(null);
             void save({ takenAt }).then((saved) => saved && done());
           }}
@@ -145,8 +151,7 @@ export function PlaceEditor({ asset, onChanged, view }: EditorProps & { view: Re
           onCancel={done}
           onSubmit={() => {
             const position = parseCoordinates(text);
-            if (position === undefined)
-              return setInvalid('Give latitude, longitude (e.g. 48.8566, 2.3522), or nothing.');
+            if (position === undefined) return setInvalid(COORDINATES_HINT);
             setInvalid(null);
             void save(position ?? { latitude: null, longitude: null }).then(
               (saved) => saved && done(),

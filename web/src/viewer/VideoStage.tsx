@@ -1,38 +1,29 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { originalUrl, thumbnailUrl, type Asset } from '../api/client';
 import { describeAsset } from './format-info';
 import { classifySwipe, type Swipe } from './swipe';
+import { useAdaptiveVideo } from './use-adaptive-video';
 
 interface Props {
   asset: Asset;
   onSwipe(swipe: NonNullable<Swipe>): void;
 }
 
-const HLS_TYPE = 'application/vnd.apple.mpegurl';
-
 /**
- * A video with the browser's own controls. Where the server made an HLS set (long videos), it is
- * played adaptively: natively where the browser can (Safari), else through hls.js (Media Source
- * Extensions), which is loaded only then, so the first page load never carries it. Otherwise,
- * or when neither works, the progressive MP4 at /video, which every browser plays.
+ * A video with the browser's own controls: its HLS set where the server made one (long videos),
+ * else the progressive MP4 at /video. See useAdaptiveVideo.
  */
 export function VideoStage({ asset, onSwipe }: Props) {
-  const [broken, setBroken] = useState(false);
   const swipe = useTouchSwipe(onSwipe);
   const poster = asset.thumbnailVersion
     ? thumbnailUrl(asset.id, asset.thumbnailVersion, 'preview')
     : undefined;
   const video = useRef<HTMLVideoElement>(null);
-  const [hlsFailed, setHlsFailed] = useState(false);
-  const plan = useMemo(() => {
-    const progressive = `/api/assets/${asset.id}/video`;
-    if (!asset.playback?.hls || hlsFailed) return { src: progressive };
-    const playlist = `/api/assets/${asset.id}/hls/index.m3u8`;
-    return document.createElement('video').canPlayType(HLS_TYPE)
-      ? { src: playlist }
-      : { src: undefined, playlist };
-  }, [asset.id, asset.playback?.hls, hlsFailed]);
-  useHlsJs(video, plan.playlist, () => setHlsFailed(true));
+  const { src, broken, onError } = useAdaptiveVideo(
+    video,
+    `/api/assets/${asset.id}/video`,
+    asset.playback?.hls ? `/api/assets/${asset.id}/hls/index.m3u8` : undefined,
+  );
 
   const status = asset.playback?.status;
   if (status === 'pending' || asset.status === 'processing')
@@ -62,48 +53,16 @@ export function VideoStage({ asset, onSwipe }: Props) {
       <video
         ref={video}
         className="viewer-video"
-        src={plan.src}
+        src={src}
         poster={poster}
         controls
         playsInline
         autoPlay
         aria-label={describeAsset(asset)}
-        onError={() => (plan.src ? setBroken(true) : setHlsFailed(true))}
+        onError={onError}
       />
     </div>
   );
-}
-
-/** Plays an HLS playlist through hls.js; `onFail` when it cannot (no MSE, a fatal error). */
-function useHlsJs(
-  video: React.RefObject<HTMLVideoElement | null>,
-  playlist: string | undefined,
-  onFail: () => void,
-) {
-  useEffect(() => {
-    if (!playlist) return;
-    let hls: { destroy(): void } | undefined;
-    let cancelled = false;
-    import('hls.js/light').then(
-      ({ default: Hls }) => {
-        if (cancelled || !video.current) return;
-        if (!Hls.isSupported()) return onFail();
-        const player = new Hls();
-        hls = player;
-        player.on(Hls.Events.ERROR, (_event, data) => {
-          if (data.fatal) onFail();
-        });
-        player.loadSource(playlist);
-        player.attachMedia(video.current);
-      },
-      () => onFail(),
-    );
-    return () => {
-      cancelled = true;
-      hls?.destroy();
-    };
-    // onFail is a fresh closure each render: the playlist alone decides what plays.
-  }, [playlist, video]);
 }
 
 /**

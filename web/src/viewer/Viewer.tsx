@@ -8,6 +8,8 @@ export interface ViewerProps {
   onChange(id: string): void;
   /** The page closes the viewer and puts focus back on what opened it. */
   onClose(): void;
+  /** Opened from a shared album: the viewer offers the photo's likes and comments there. */
+  album?: { id: string };
 }
 
 // Loaded when first opened: the viewer (gestures, zoom, video, info) stays out of the first load.

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { api, ok, originalUrl, type Asset } from '../api/client';
 import { emitAssetsChanged } from '../app/events';
+import { LikeButton, PhotoActivityPanel } from '../albums/PhotoActivityPanel';
+import { usePhotoActivity } from '../albums/usePhotoActivity';
 import { fetchAsset, forgetAsset, isSettling, preloadAsset, saveAsset } from './asset-cache';
 import { describeAsset } from './format-info';
 import { Icon } from '../app/icons';
@@ -23,7 +25,13 @@ const POLL_MS = 3000;
  * The full-screen viewer: one asset at a time over the page (portalled into <body>, the page made
  * inert), with its actions, keyboard shortcuts, neighbours preloaded and the info panel.
  */
-export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: ViewerProps) {
+export default function ViewerOverlay({
+  assetId,
+  sequence,
+  onChange,
+  onClose,
+  album,
+}: ViewerProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const release = useModal(dialogRef);
   const user = useUser();
@@ -32,6 +40,16 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
   const [neighbours, setNeighbours] = useState<Neighbours>();
   const [infoOpen, setInfoOpen] = useState(() => localStorage.getItem(INFO_KEY) === 'open');
   const [notice, setNotice] = useState<Notice>();
+  const activity = usePhotoActivity(album?.id, assetId);
+  const [activityOpen, setActivityOpen] = useState(false);
+  // One side panel at a time: the comments, when asked for, cover the info.
+  const side = activity && activityOpen ? 'activity' : infoOpen ? 'info' : undefined;
+  const toggleInfo = useCallback(() => {
+    if (side === 'activity') {
+      setActivityOpen(false);
+      setInfoOpen(true);
+    } else setInfoOpen((open) => !open);
+  }, [side]);
   const [announcement, setAnnouncement] = useState('');
   // The asset on screen may still be the previous one while the next loads: act only on a match.
   const current = asset?.id === assetId ? asset : undefined;
@@ -181,7 +199,7 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
         Delete: mine ? () => void moveToTrash() : undefined,
         // Macs have no Delete key; the trash has Undo, so a slip costs little.
         Backspace: mine ? () => void moveToTrash() : undefined,
-        i: () => setInfoOpen((open) => !open),
+        i: toggleInfo,
       };
       const action = actions[event.key];
       if (!action) return;
@@ -191,7 +209,7 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [close, step, toggleFavorite, moveToTrash, mine]);
+  }, [close, step, toggleFavorite, moveToTrash, mine, toggleInfo]);
 
   const onSwipe = useCallback(
     (swipe: 'next' | 'previous' | 'close') =>
@@ -203,7 +221,7 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
   return createPortal(
     <div
       ref={dialogRef}
-      className={`viewer${infoOpen ? ' with-info' : ''}`}
+      className={`viewer${side ? ' with-info' : ''}`}
       role="dialog"
       aria-modal="true"
       aria-label="Photo viewer"
@@ -267,6 +285,24 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
             >
               <Icon name="download" />
             </a>
+            {activity && (
+              <>
+                <LikeButton activity={activity} />
+                <button
+                  type="button"
+                  className="icon viewer-count"
+                  aria-pressed={activityOpen}
+                  aria-label="Comments"
+                  title="Likes and comments"
+                  onClick={() => setActivityOpen((open) => !open)}
+                >
+                  <Icon name="comment" />
+                  {!!activity.summary?.comments.length && (
+                    <span aria-hidden="true">{activity.summary.comments.length}</span>
+                  )}
+                </button>
+              </>
+            )}
             {mine && (
               <button
                 type="button"
@@ -282,10 +318,10 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
             <button
               type="button"
               className="icon"
-              aria-pressed={infoOpen}
+              aria-pressed={side === 'info'}
               aria-label="Info"
               title="Info (I)"
-              onClick={() => setInfoOpen((open) => !open)}
+              onClick={toggleInfo}
             >
               <Icon name="info" />
             </button>
@@ -336,7 +372,10 @@ export default function ViewerOverlay({ assetId, sequence, onChange, onClose }: 
         )}
       </div>
 
-      {infoOpen && current && (
+      {side === 'activity' && activity && (
+        <PhotoActivityPanel activity={activity} onClose={() => setActivityOpen(false)} />
+      )}
+      {side === 'info' && current && (
         <InfoPanel
           asset={current}
           onClose={() => setInfoOpen(false)}

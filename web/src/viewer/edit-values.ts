@@ -1,7 +1,14 @@
 /*
- * The info panel's edit fields, to and from the API's values. A date is edited as the local
- * wall-clock time (a datetime-local input) and its UTC offset ("+02:00", or empty: unknown).
+ * The info panel's edit fields, to and from the API's values; the selection's Edit dialog reads
+ * its fields with the same functions. A date is edited as the local wall-clock time (a
+ * datetime-local input) and its UTC offset ("+02:00", or empty: unknown).
  */
+
+/** What to say when `joinTakenAt` answers null. */
+export const TAKEN_AT_HINT = 'Give a date, a time and an offset like +02:00.';
+/** What to say when `parseCoordinates` answers undefined. */
+export const COORDINATES_HINT = 'Give latitude, longitude (e.g. 48.8566, 2.3522), or nothing.';
+
 const TAKEN_AT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 const OFFSET = /^[+-](\d{2}):(\d{2})$/;
 

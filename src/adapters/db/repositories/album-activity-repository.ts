@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
-  ActivityCursor,
+  ActivityQuery,
   AlbumActivity,
   AlbumActivityRepository,
   NewAlbumActivity,
@@ -26,8 +26,9 @@ export class KyselyAlbumActivityRepository implements AlbumActivityRepository {
       ]);
   }
 
-  async list(albumId: string, limit: number, after?: ActivityCursor): Promise<AlbumActivity[]> {
+  async list(albumId: string, { limit, after, assetId }: ActivityQuery): Promise<AlbumActivity[]> {
     let q = this.select().where('a.album_id', '=', albumId);
+    if (assetId) q = q.where('a.asset_id', '=', assetId);
     if (after)
       q = q.where((eb) =>
         eb.or([

@@ -299,12 +299,14 @@ export class KyselyAlbumRepository implements AlbumRepository {
     order: AlbumSortOrder,
     bucket: string,
     limit: number,
-    after?: TimelineCursor,
+    after: TimelineCursor | undefined,
+    viewerId: string,
   ): Promise<TimelineItem[]> {
     const dir = direction(order);
     const beyond = dir === 'desc' ? '<' : '>';
     let q = shownMembers(this.db)
       .select(TIMELINE_ITEM_COLUMNS.map((column) => `s.${column}` as const))
+      .select('s.owner_id')
       .where('aa.album_id', '=', albumId)
       .where('s.month', '=', bucket);
     // Keyset paging in the album's order: the rows after the last one of the previous page.
@@ -316,7 +318,10 @@ export class KyselyAlbumRepository implements AlbumRepository {
         ]),
       );
     const rows = await q.orderBy('s.taken_local', dir).orderBy('s.id', dir).limit(limit).execute();
-    return rows.map(toTimelineItem);
+    // Someone else's photo says whose it is, so the page offers only what the viewer may do.
+    return rows.map((r) =>
+      r.owner_id === viewerId ? toTimelineItem(r) : { ...toTimelineItem(r), ownerId: r.owner_id },
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { MemoryRepository } from '../../../core/memories/memories-service.js';
+import type { StoredMemories, StoredYear } from '../../../core/memories/stored-memories.js';
 import type { TimelineItem } from '../../../core/timeline/timeline.js';
 import type { Database } from '../schema.js';
 import { TIMELINE_ITEM_COLUMNS, toTimelineItem } from './timeline-repository.js';
@@ -31,5 +32,45 @@ export class KyselyMemoryRepository implements MemoryRepository {
       .limit(MAX_CANDIDATES)
       .execute();
     return rows.map(toTimelineItem);
+  }
+
+  async getStored(ownerId: string, day: string): Promise<StoredMemories | undefined> {
+    const row = await this.db
+      .selectFrom('memories')
+      .select(['years', 'candidates'])
+      .where('owner_id', '=', ownerId)
+      .where('day', '=', day)
+      .executeTakeFirst();
+    return row && { years: JSON.parse(row.years) as StoredYear[], candidates: row.candidates };
+  }
+
+  async store(
+    ownerId: string,
+    day: string,
+    memories: StoredMemories,
+    options: { replace: boolean; at: string },
+  ): Promise<void> {
+    const values = {
+      years: JSON.stringify(memories.years),
+      candidates: memories.candidates,
+      computed_at: options.at,
+    };
+    await this.db
+      .insertInto('memories')
+      .values({ id: crypto.randomUUID(), owner_id: ownerId, day, ...values })
+      .onConflict((oc) => {
+        const same = oc.columns(['owner_id', 'day']);
+        return options.replace ? same.doUpdateSet(values) : same.doNothing();
+      })
+      .execute();
+  }
+
+  async ownersStoredOn(day: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memories')
+      .select('owner_id')
+      .where('day', '=', day)
+      .execute();
+    return rows.map((r) => r.owner_id);
   }
 }

@@ -12,7 +12,12 @@ import { toAsset } from './asset-rows.js';
 import { chunksOf } from './parameter-chunks.js';
 import { visibleOwnedAssetIds } from './visible-owned-assets.js';
 
-type LinkRow = Selectable<SharedLinksTable> & { album_name: string | null; asset_count: number };
+type LinkRow = Selectable<SharedLinksTable> & {
+  album_name: string | null;
+  asset_count: number;
+  owner_disabled_at: string | null;
+  owner_delete_after: string | null;
+};
 
 export class KyselySharedLinkRepository implements SharedLinkRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -67,7 +72,13 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
 
   async findByKeyHash(keyHash: string): Promise<SharedLinkWithSecret | undefined> {
     const row = await this.links().where('l.key_hash', '=', keyHash).executeTakeFirst();
-    return row && { ...toSharedLink(row), passwordHash: row.password_hash };
+    return (
+      row && {
+        ...toSharedLink(row),
+        passwordHash: row.password_hash,
+        ownerActive: row.owner_disabled_at === null && row.owner_delete_after === null,
+      }
+    );
   }
 
   async assetsOf(link: SharedLink): Promise<Asset[]> {
@@ -91,7 +102,10 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
     return visibleOwnedAssetIds(this.db, ownerId, ids);
   }
 
-  /** The link's photos as they are now: an album's members, or the selection (still the owner's). */
+  /**
+   * The link's photos as they are now: an album's members, or the selection (still the owner's);
+   * never those of a user who is disabled or awaiting deletion (a shared album holds others' too).
+   */
   private shown(link: SharedLink) {
     const base = link.albumId
       ? this.db
@@ -103,16 +117,24 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
           .innerJoin('assets as s', 's.id', 'm.asset_id')
           .where('m.link_id', '=', link.id)
           .where('s.owner_id', '=', link.ownerId);
-    return base.where('s.trashed_at', 'is', null).where('s.is_hidden', '=', 0);
+    return base
+      .innerJoin('users as u', 'u.id', 's.owner_id')
+      .where('u.disabled_at', 'is', null)
+      .where('u.delete_after', 'is', null)
+      .where('s.trashed_at', 'is', null)
+      .where('s.is_hidden', '=', 0);
   }
 
   private links() {
     return this.db
       .selectFrom('shared_links as l')
       .leftJoin('albums as a', 'a.id', 'l.album_id')
+      .innerJoin('users as o', 'o.id', 'l.owner_id')
       .selectAll('l')
       .select((eb) => [
         'a.name as album_name',
+        'o.disabled_at as owner_disabled_at',
+        'o.delete_after as owner_delete_after',
         eb
           .case()
           .when('l.album_id', 'is not', null)
@@ -120,7 +142,10 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
             eb
               .selectFrom('album_assets as m')
               .innerJoin('assets as s', 's.id', 'm.asset_id')
+              .innerJoin('users as u', 'u.id', 's.owner_id')
               .whereRef('m.album_id', '=', 'l.album_id')
+              .where('u.disabled_at', 'is', null)
+              .where('u.delete_after', 'is', null)
               .where('s.trashed_at', 'is', null)
               .where('s.is_hidden', '=', 0)
               .select(sql<number>`count(*)`.as('n')),
@@ -129,7 +154,10 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
             eb
               .selectFrom('shared_link_assets as m')
               .innerJoin('assets as s', 's.id', 'm.asset_id')
+              .innerJoin('users as u', 'u.id', 's.owner_id')
               .whereRef('m.link_id', '=', 'l.id')
+              .where('u.disabled_at', 'is', null)
+              .where('u.delete_after', 'is', null)
               .where('s.trashed_at', 'is', null)
               .where('s.is_hidden', '=', 0)
               .select(sql<number>`count(*)`.as('n')),
