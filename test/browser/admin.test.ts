@@ -4,11 +4,11 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { corpusPath } from '../helpers/corpus.js';
 import {
+  browserForSuite,
   CHROMIUM,
   signInAdmin,
-  startBrowser,
   steps,
-  type BrowserHarness,
+  uploadThroughApi,
 } from '../helpers/browser.js';
 
 const GB = 1024 ** 3;
@@ -27,18 +27,18 @@ interface AdminUser {
 }
 
 describe('web app: administration of users', () => {
-  let b: BrowserHarness;
   let memberBrowser: Browser;
   before(async () => {
-    b = await startBrowser('admin');
     memberBrowser = await chromium.launch(CHROMIUM);
   });
   after(async () => {
     await memberBrowser.close();
-    await b.close();
   });
+  // After the member's browser: hooks run in this order, and a failing close stops the rest.
+  const browser = browserForSuite('admin');
 
   it('adds, edits, disables, resets, deletes and restores a member; members see no admin page', async () => {
+    const b = browser();
     const { page, baseUrl } = b;
     // Mia's own browser: her session cookie, never the admin's.
     const member: BrowserContext = await memberBrowser.newContext({
@@ -106,16 +106,7 @@ describe('web app: administration of users', () => {
           await mia.getByRole('heading', { name: 'There is no page here' }).waitFor();
           assert.equal(await mia.getByRole('heading', { name: 'Administration' }).count(), 0);
           assert.equal((await mia.request.get(`${baseUrl}/api/users`)).status(), 403);
-          const upload = await mia.request.post(`${baseUrl}/api/assets`, {
-            multipart: {
-              file: {
-                name: 'IMG_0308.JPG',
-                mimeType: 'image/jpeg',
-                buffer: await readFile(corpusPath(PHOTO)),
-              },
-            },
-          });
-          assert.ok(upload.ok(), `upload answered ${upload.status()}`);
+          await uploadThroughApi({ page: mia, baseUrl }, [PHOTO]);
         },
       ],
       [

@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
+  addUser,
+  BOB,
+  browserForSuite,
+  signIn,
   signInAdmin,
-  startBrowser,
   steps,
   uploadThroughApi,
-  type BrowserHarness,
 } from '../helpers/browser.js';
 import { ADMIN } from '../helpers/test-app.js';
 
 const PHOTOS = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG'];
-const BOB = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob' };
 
 interface Activity {
   kind: string;
@@ -20,22 +21,13 @@ interface Activity {
 }
 
 describe('web app: likes and comments from the viewer, in a shared album', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('album-activity');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('album-activity');
 
   it('lets a viewer of the album like a photo and comment on it, per photo', async () => {
+    const b = browser();
     const { page, baseUrl } = b;
     const dialog = page.getByRole('dialog', { name: 'Photo viewer' });
     const panel = dialog.getByRole('complementary', { name: 'Likes and comments' });
-    const signIn = async (who: { email: string; password: string }) => {
-      const login = await page.request.post(`${baseUrl}/api/auth/login`, { data: who });
-      assert.ok(login.ok(), `sign-in answered ${login.status()}`);
-    };
     const activityOf = async (assetId: string) =>
       (
         (await (
@@ -52,16 +44,14 @@ describe('web app: likes and comments from the viewer, in a shared album', () =>
         async () => {
           await signInAdmin(b);
           [liked, other] = (await uploadThroughApi(b, PHOTOS)).map((a) => a.id) as [string, string];
-          const created = await page.request.post(`${baseUrl}/api/users`, { data: BOB });
-          assert.ok(created.ok(), `create user answered ${created.status()}`);
-          const bobId = ((await created.json()) as { id: string }).id;
+          const bob = await addUser(b, BOB);
           const res = await page.request.post(`${baseUrl}/api/albums`, { data: { name: 'Fair' } });
           album = ((await res.json()) as { id: string }).id;
           await page.request.put(`${baseUrl}/api/albums/${album}/assets`, {
             data: { ids: [liked, other] },
           });
           const shared = await page.request.put(`${baseUrl}/api/albums/${album}/users`, {
-            data: { users: [{ userId: bobId, role: 'viewer' }] },
+            data: { users: [{ userId: bob.id, role: 'viewer' }] },
           });
           assert.ok(shared.ok(), `share answered ${shared.status()}`);
           const like = await page.request.put(`${baseUrl}/api/albums/${album}/activity/likes`, {
@@ -73,7 +63,7 @@ describe('web app: likes and comments from the viewer, in a shared album', () =>
       [
         'Bob opens the photo from the album: one like, not his; nothing of the owner’s to change',
         async () => {
-          await signIn(BOB);
+          await signIn(b, BOB);
           await page.goto(`${baseUrl}/albums/${album}`);
           await page.getByText(/you are a viewer/).waitFor();
           await page.locator(`[data-tile="${liked}"]`).click();

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
+  addUser,
+  BOB,
+  browserForSuite,
+  signIn,
   signInAdmin,
-  startBrowser,
   steps,
   uploadThroughApi,
-  type BrowserHarness,
 } from '../helpers/browser.js';
 
 const PHOTOS = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG', 'jpeg-exif/EPSN0002.JPG'];
@@ -16,15 +18,10 @@ interface Uploaded {
 }
 
 describe('web app: albums', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('albums');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('albums');
 
   it('makes an album from a selection, shows it with its cover, opens it, removes a photo', async () => {
+    const b = browser();
     const { page } = b;
     let order: Uploaded[] = [];
     const tile = (a: Uploaded) => page.locator(`[data-tile="${a.id}"]`);
@@ -100,14 +97,13 @@ describe('web app: albums', () => {
   });
 
   it('shares an album with a second user, who then sees it under Albums', async () => {
+    const b = browser();
     const { page, baseUrl } = b;
-    const bob = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob' };
     await steps(b, [
       [
         'the admin shares a new album with Bob through the Share dialog',
         async () => {
-          const created = await page.request.post(`${baseUrl}/api/users`, { data: bob });
-          assert.ok(created.ok(), `create user answered ${created.status()}`);
+          await addUser(b, BOB);
           const album = await page.request.post(`${baseUrl}/api/albums`, {
             data: { name: 'Garden' },
           });
@@ -125,10 +121,7 @@ describe('web app: albums', () => {
       [
         'signed in as Bob, the album is under Albums, marked as shared by the admin',
         async () => {
-          const login = await page.request.post(`${baseUrl}/api/auth/login`, {
-            data: { email: bob.email, password: bob.password },
-          });
-          assert.ok(login.ok(), `sign-in answered ${login.status()}`);
+          await signIn(b, BOB);
           await page.goto(`${baseUrl}/albums`);
           const card = page.locator('.album-card', { hasText: 'Garden' });
           await card.getByText(/^Shared by /).waitFor();

@@ -1,19 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
+  addUser,
+  BOB,
+  browserForSuite,
+  getAsset,
+  monthOfTile,
+  partnerSharesIntoTimeline,
   signInAdmin,
-  startBrowser,
   steps,
   uploadThroughApi,
-  type BrowserHarness,
 } from '../helpers/browser.js';
-import { ADMIN } from '../helpers/test-app.js';
 
 // Dated camera photos from months other than the new date; Bob's is a fourth.
 const MINE = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG', 'jpeg-exif/EPSN0002.JPG'];
 const BOBS = 'jpeg-exif/DSCN0137.JPG';
-const BOB = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob' };
 
 const NEW_LOCAL = '2015-08-21T09:15';
 const NEW_OFFSET = '-04:00';
@@ -29,41 +30,16 @@ interface Asset {
   rating: number | null;
 }
 
-/** The month heading right above the tile, as the timeline shows it. */
-async function monthOfTile(page: Page, id: string): Promise<string | undefined> {
-  await page.locator(`[data-tile="${id}"]`).scrollIntoViewIfNeeded();
-  return page.evaluate((tileId) => {
-    const tile = document.querySelector(`[data-tile="${tileId}"]`)!.getBoundingClientRect().top;
-    return [...document.querySelectorAll<HTMLElement>('.grid-month')]
-      .map((h) => ({ label: h.textContent!, y: h.getBoundingClientRect().top }))
-      .filter((h) => h.y < tile)
-      .sort((a, b) => b.y - a.y)[0]?.label;
-  }, id);
-}
-
 describe('web app: editing many photos at once from the selection', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('bulk-edit');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('bulk-edit');
 
   it('sets date, place and rating on every selected photo of mine, and only mine', async () => {
+    const b = browser();
     const { page, baseUrl } = b;
     const bar = page.getByRole('toolbar', { name: 'Selected items' });
     const dialog = page.getByRole('dialog', { name: /^Edit / });
     const check = (id: string) => page.locator(`.tile:has([data-tile="${id}"]) .tile-check`);
-    const fetchAsset = async (id: string): Promise<Asset> => {
-      const response = await page.request.get(`${baseUrl}/api/assets/${id}`);
-      assert.ok(response.ok(), `GET /api/assets/${id} answered ${response.status()}`);
-      return (await response.json()) as Asset;
-    };
-    const signIn = async (who: { email: string; password: string }) => {
-      const login = await page.request.post(`${baseUrl}/api/auth/login`, { data: who });
-      assert.ok(login.ok(), `sign-in answered ${login.status()}`);
-    };
+    const fetchAsset = (id: string) => getAsset<Asset>(b, id);
     /** The next bulk PATCH: the ids it sent, and its status. */
     const nextBulkPatch = () =>
       page
@@ -85,24 +61,9 @@ describe('web app: editing many photos at once from the selection', () => {
         'the admin has three photos; Bob shares his one into her timeline',
         async () => {
           await signInAdmin(b);
-          const created = await page.request.post(`${baseUrl}/api/users`, { data: BOB });
-          assert.ok(created.ok(), `create user answered ${created.status()}`);
-          const bobId = ((await created.json()) as { id: string }).id;
+          const bob = await addUser(b, BOB);
           mine = (await uploadThroughApi(b, MINE)).map((a) => a.id);
-          const adminId = (
-            (await (await page.request.get(`${baseUrl}/api/users/me`)).json()) as { id: string }
-          ).id;
-          await signIn(BOB);
-          [bobs] = (await uploadThroughApi(b, [BOBS])).map((a) => a.id) as [string];
-          const shared = await page.request.post(`${baseUrl}/api/partners`, {
-            data: { userId: adminId },
-          });
-          assert.ok(shared.ok(), `partner share answered ${shared.status()}`);
-          await signIn({ email: ADMIN.email, password: ADMIN.password });
-          const shown = await page.request.patch(`${baseUrl}/api/partners/${bobId}`, {
-            data: { inTimeline: true },
-          });
-          assert.ok(shown.ok(), `show in timeline answered ${shown.status()}`);
+          [bobs] = (await partnerSharesIntoTimeline(b, bob, [BOBS])) as [string];
           before = await Promise.all(mine.map(fetchAsset));
           bobsBefore = await fetchAsset(bobs);
           for (const a of [...before, bobsBefore])

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
+import { describe, it } from 'node:test';
+import { browserForSuite, steps } from '../helpers/browser.js';
 import { ADMIN } from '../helpers/test-app.js';
 
 describe('web app: first run, sign-in and sign-out', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('first-run');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('first-run');
 
   it('creates the admin on first run, signs out, and signs back in to the page it left', async () => {
+    const b = browser();
     const { page } = b;
     await steps(b, [
       [

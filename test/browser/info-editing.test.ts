@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
+  browserForSuite,
+  getAsset,
+  monthOfTile,
   signInAdmin,
-  startBrowser,
   steps,
   uploadThroughApi,
-  type BrowserHarness,
 } from '../helpers/browser.js';
 
 // Dated camera photos from different months; the first is the one edited.
@@ -29,35 +29,14 @@ interface Asset {
   editedFields?: string[];
 }
 
-/** The month heading right above the tile, as the timeline shows it. */
-async function monthOfTile(page: Page, id: string): Promise<string | undefined> {
-  await page.locator(`[data-tile="${id}"]`).scrollIntoViewIfNeeded();
-  return page.evaluate((tileId) => {
-    const tile = document.querySelector(`[data-tile="${tileId}"]`)!.getBoundingClientRect().top;
-    return [...document.querySelectorAll<HTMLElement>('.grid-month')]
-      .map((h) => ({ label: h.textContent!, y: h.getBoundingClientRect().top }))
-      .filter((h) => h.y < tile)
-      .sort((a, b) => b.y - a.y)[0]?.label;
-  }, id);
-}
-
 describe('web app: editing a photo’s facts in the info panel', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('info-editing');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('info-editing');
 
   it('the owner edits date, place, description and rating; they stay, and the date moves it', async () => {
+    const b = browser();
     const { page, baseUrl } = b;
     let edited = '';
-    const fetchAsset = async (id: string): Promise<Asset> => {
-      const response = await page.request.get(`${baseUrl}/api/assets/${id}`);
-      assert.ok(response.ok(), `GET /api/assets/${id} answered ${response.status()}`);
-      return (await response.json()) as Asset;
-    };
+    const fetchAsset = (id: string) => getAsset<Asset>(b, id);
     const viewer = page.getByRole('dialog', { name: 'Photo viewer' });
     const info = viewer.getByRole('complementary', { name: 'Info' });
     const row = (label: string) =>

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  signInAdmin,
-  startBrowser,
-  steps,
-  uploadThroughApi,
-  type BrowserHarness,
-} from '../helpers/browser.js';
+import { describe, it } from 'node:test';
+import { browserForSuite, signInAdmin, steps, uploadThroughApi } from '../helpers/browser.js';
 
 const PHOTOS = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG', 'jpeg-exif/EPSN0002.JPG'];
 
@@ -22,15 +16,10 @@ function todayIn(yearsAgo: number, time: string): string {
 }
 
 describe('web app: on this day', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('memories');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('memories');
 
   it('shows memory cards above the timeline; a card opens its story, which steps and closes', async () => {
+    const b = browser();
     const { page } = b;
     const cards = page.getByRole('region', { name: 'On this day' });
     const story = page.getByRole('dialog', { name: /^Memories, / });

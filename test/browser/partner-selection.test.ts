@@ -1,35 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
+  addUser,
+  BOB,
+  browserForSuite,
+  partnerSharesIntoTimeline,
   signInAdmin,
-  startBrowser,
   steps,
   uploadThroughApi,
-  type BrowserHarness,
 } from '../helpers/browser.js';
-import { ADMIN } from '../helpers/test-app.js';
 
 const MINE = 'jpeg-exif/IMG_0308.JPG';
 const BOBS = 'jpeg-exif/PA250004.JPG';
-const BOB = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob' };
 
 describe('web app: a partner’s photos in my timeline', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('partner-selection');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('partner-selection');
 
   it('offers the owner’s actions on my photos only, and says whose the others are', async () => {
+    const b = browser();
     const { page, baseUrl } = b;
     const bar = page.getByRole('toolbar', { name: 'Selected items' });
     const check = (id: string) => page.locator(`.tile:has([data-tile="${id}"]) .tile-check`);
-    const signIn = async (who: { email: string; password: string }) => {
-      const login = await page.request.post(`${baseUrl}/api/auth/login`, { data: who });
-      assert.ok(login.ok(), `sign-in answered ${login.status()}`);
-    };
     const trashed = async (id: string) =>
       (
         (await (await page.request.get(`${baseUrl}/api/assets/${id}`)).json()) as {
@@ -44,24 +35,9 @@ describe('web app: a partner’s photos in my timeline', () => {
         'Bob shares his library with the admin, who shows it in her timeline',
         async () => {
           await signInAdmin(b);
-          const created = await page.request.post(`${baseUrl}/api/users`, { data: BOB });
-          assert.ok(created.ok(), `create user answered ${created.status()}`);
-          const bobId = ((await created.json()) as { id: string }).id;
+          const bob = await addUser(b, BOB);
           [mine] = (await uploadThroughApi(b, [MINE])).map((a) => a.id) as [string];
-          const adminId = (
-            (await (await page.request.get(`${baseUrl}/api/users/me`)).json()) as { id: string }
-          ).id;
-          await signIn(BOB);
-          [bobs] = (await uploadThroughApi(b, [BOBS])).map((a) => a.id) as [string];
-          const shared = await page.request.post(`${baseUrl}/api/partners`, {
-            data: { userId: adminId },
-          });
-          assert.ok(shared.ok(), `partner share answered ${shared.status()}`);
-          await signIn({ email: ADMIN.email, password: ADMIN.password });
-          const shown = await page.request.patch(`${baseUrl}/api/partners/${bobId}`, {
-            data: { inTimeline: true },
-          });
-          assert.ok(shown.ok(), `show in timeline answered ${shown.status()}`);
+          [bobs] = (await partnerSharesIntoTimeline(b, bob, [BOBS])) as [string];
         },
       ],
       [

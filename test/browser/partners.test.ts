@@ -1,35 +1,34 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { corpusPath } from '../helpers/corpus.js';
 import {
+  addUser,
+  BOB,
+  browserForSuite,
   CHROMIUM,
+  signIn,
   signInAdmin,
-  startBrowser,
   steps,
   uploadThroughApi,
-  type BrowserHarness,
 } from '../helpers/browser.js';
 import { ADMIN } from '../helpers/test-app.js';
 
 const ADA_PHOTOS = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG'];
 const BOB_PHOTO = 'jpeg-exif/EPSN0002.JPG';
-const BOB = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob' };
 
 describe('web app: partner sharing', () => {
-  let b: BrowserHarness;
   let bobBrowser: Browser;
   before(async () => {
-    b = await startBrowser('partners');
     bobBrowser = await chromium.launch(CHROMIUM);
   });
   after(async () => {
     await bobBrowser.close();
-    await b.close();
   });
+  // After Bob's browser: hooks run in this order, and a failing close stops the rest.
+  const browser = browserForSuite('partners');
 
   it('Ada shares her library with Bob, who shows it in his timeline, until she stops', async () => {
+    const b = browser();
     const { page: ada, baseUrl } = b;
     const bobContext = await bobBrowser.newContext({ viewport: { width: 1280, height: 800 } });
     const bob = await bobContext.newPage();
@@ -65,23 +64,10 @@ describe('web app: partner sharing', () => {
         async () => {
           await signInAdmin(b);
           adaIds = (await uploadThroughApi(b, ADA_PHOTOS)).map((a) => a.id);
-          const created = await ada.request.post(`${baseUrl}/api/users`, { data: BOB });
-          assert.ok(created.ok(), `create user answered ${created.status()}`);
-          const login = await bob.request.post(`${baseUrl}/api/auth/login`, {
-            data: { email: BOB.email, password: BOB.password },
-          });
-          assert.ok(login.ok(), `Bob's sign-in answered ${login.status()}`);
-          const upload = await bob.request.post(`${baseUrl}/api/assets`, {
-            multipart: {
-              file: {
-                name: 'EPSN0002.JPG',
-                mimeType: 'image/jpeg',
-                buffer: await readFile(corpusPath(BOB_PHOTO)),
-              },
-            },
-          });
-          assert.ok(upload.ok(), `Bob's upload answered ${upload.status()}`);
-          bobId = ((await upload.json()) as { id: string }).id;
+          await addUser(b, BOB);
+          const asBob = { page: bob, baseUrl };
+          await signIn(asBob, BOB);
+          [bobId] = (await uploadThroughApi(asBob, [BOB_PHOTO])).map((a) => a.id) as [string];
         },
       ],
       [

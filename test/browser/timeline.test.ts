@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  browserForSuite,
   signInAdmin,
   startBrowser,
   steps,
   uploadThroughApi,
-  type BrowserHarness,
 } from '../helpers/browser.js';
 
 // Small dated camera photos from different months and years.
@@ -54,15 +54,10 @@ async function tilesByMonth(
 }
 
 describe('web app: timeline, selection, favorites and trash', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('timeline');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('timeline');
 
   it('shows photos by month, newest first; selects, favorites, trashes and restores', async () => {
+    const b = browser();
     const { page } = b;
     let order: Uploaded[] = [];
     const tile = (a: Uploaded) => page.locator(`[data-tile="${a.id}"]`);
@@ -184,6 +179,7 @@ describe('web app: timeline, selection, favorites and trash', () => {
 
   it('keeps the page small and steady through 50 months of 100,000 photos', async () => {
     // A library too big to upload in a test: the timeline API is answered in the browser.
+    const b = browser();
     const page = await b.context.newPage();
     const months = Array.from({ length: 50 }, (_, i) => {
       const d = new Date(Date.UTC(2026, 10 - i, 1));

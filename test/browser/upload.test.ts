@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { corpusPath } from '../helpers/corpus.js';
-import { signInAdmin, startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
+import { browserForSuite, signInAdmin, steps } from '../helpers/browser.js';
 import { ADMIN } from '../helpers/test-app.js';
 
 const PHOTOS = ['jpeg-exif/IMG_0308.JPG', 'jpeg-exif/PA250004.JPG', 'jpeg-exif/DSCN0137.JPG'];
 const NAMES = PHOTOS.map((p) => p.split('/').pop()!);
 
 describe('web app: upload and administration', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('upload');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('upload');
 
   it('uploads over tus with progress, reports duplicates and refusals, and shows the admin page', async () => {
+    const b = browser();
     const { page } = b;
     const panel = page.getByRole('region', { name: 'Uploads' });
     const row = (name: string): Locator => panel.locator('.upload-row').filter({ hasText: name });

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  signInAdmin,
-  startBrowser,
-  steps,
-  uploadThroughApi,
-  type BrowserHarness,
-} from '../helpers/browser.js';
+import { describe, it } from 'node:test';
+import { browserForSuite, signInAdmin, steps, uploadThroughApi } from '../helpers/browser.js';
 
 // Three dated camera photos; the camera model of each is what the info panel must show.
 const PHOTOS = [
@@ -23,15 +17,10 @@ interface Uploaded {
 }
 
 describe('web app: the full-screen viewer', () => {
-  let b: BrowserHarness;
-  before(async () => {
-    b = await startBrowser('viewer');
-  });
-  after(async () => {
-    await b.close();
-  });
+  const browser = browserForSuite('viewer');
 
   it('steps with the keyboard, shows the info, favorites and closes on Escape', async () => {
+    const b = browser();
     const { page } = b;
     const asset = async (id: string): Promise<Uploaded> =>
       (await page.request.get(`${b.baseUrl}/api/assets/${id}`)).json() as Promise<Uploaded>;

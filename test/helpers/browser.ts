@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { corpusPath } from './corpus.js';
 import { ADMIN, startTestApp, type TestApp } from './test-app.js';
@@ -92,6 +93,24 @@ export async function startBrowser(
 }
 
 /**
+ * Starts a harness before the suite's tests and closes it after them: call it inside `describe`.
+ * The harness exists only once the suite has started, hence a getter for the tests to call.
+ */
+export function browserForSuite(name: string, options: HarnessOptions = {}): () => BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  before(async () => {
+    harness = await startBrowser(name, options);
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error(`the browser of "${name}" has not started`);
+    return harness;
+  };
+}
+
+/**
  * Runs the steps of a browser test, each named; when one fails, a screenshot of the page as it
  * was is written to test-results/ and the failure names the step.
  */
@@ -109,23 +128,86 @@ export async function steps(
   }
 }
 
+/** Where the API calls go: the harness, or another browser's page on the same server. */
+export type ApiTarget = Pick<BrowserHarness, 'page' | 'baseUrl'>;
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Bob, the second user of the browser tests (added by the admin with `addUser`). */
+export const BOB = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob' };
+
 /**
  * Creates the admin through the API and signs the page's browser in (the session cookie is the
  * context's, so the page and page.request share it). Setup alone does not sign anyone in.
  */
-export async function signInAdmin(harness: BrowserHarness): Promise<void> {
+export async function signInAdmin(harness: ApiTarget): Promise<void> {
   const { page, baseUrl } = harness;
   const setup = await page.request.post(`${baseUrl}/api/auth/setup`, { data: ADMIN });
   assert.ok(setup.ok(), `setup answered ${setup.status()}`);
+  await signIn(harness, ADMIN);
+}
+
+/** Signs the target's browser in as `who` through the API, in place of whoever was signed in. */
+export async function signIn(target: ApiTarget, who: Credentials): Promise<void> {
+  const { page, baseUrl } = target;
   const login = await page.request.post(`${baseUrl}/api/auth/login`, {
-    data: { email: ADMIN.email, password: ADMIN.password },
+    data: { email: who.email, password: who.password },
   });
-  assert.ok(login.ok(), `sign-in answered ${login.status()}`);
+  assert.ok(login.ok(), `sign-in of ${who.email} answered ${login.status()}`);
+}
+
+/** The signed-in admin adds `user` through the API; returns the user with the id it was given. */
+export async function addUser<User extends Credentials & { name: string }>(
+  harness: ApiTarget,
+  user: User,
+): Promise<User & { id: string }> {
+  const { page, baseUrl } = harness;
+  const created = await page.request.post(`${baseUrl}/api/users`, { data: user });
+  assert.ok(created.ok(), `create user answered ${created.status()}`);
+  return { ...user, id: ((await created.json()) as { id: string }).id };
+}
+
+/**
+ * Partner sharing into the admin's timeline, through the API: `partner` (a user the signed-in
+ * admin has added) uploads `photos` and shares their library with the admin, who then shows it in
+ * her timeline. The admin is signed in again at the end. Returns the ids of the partner's photos.
+ */
+export async function partnerSharesIntoTimeline(
+  harness: ApiTarget,
+  partner: Credentials & { id: string },
+  photos: readonly string[],
+): Promise<string[]> {
+  const { page, baseUrl } = harness;
+  const me = await page.request.get(`${baseUrl}/api/users/me`);
+  const adminId = ((await me.json()) as { id: string }).id;
+  await signIn(harness, partner);
+  const ids = (await uploadThroughApi(harness, photos)).map((a) => a.id);
+  const shared = await page.request.post(`${baseUrl}/api/partners`, {
+    data: { userId: adminId },
+  });
+  assert.ok(shared.ok(), `partner share answered ${shared.status()}`);
+  await signIn(harness, ADMIN);
+  const shown = await page.request.patch(`${baseUrl}/api/partners/${partner.id}`, {
+    data: { inTimeline: true },
+  });
+  assert.ok(shown.ok(), `show in timeline answered ${shown.status()}`);
+  return ids;
+}
+
+/** The asset as the API gives it to the target's browser; the answer must be a success. */
+export async function getAsset<Asset>(target: ApiTarget, id: string): Promise<Asset> {
+  const { page, baseUrl } = target;
+  const response = await page.request.get(`${baseUrl}/api/assets/${id}`);
+  assert.ok(response.ok(), `GET /api/assets/${id} answered ${response.status()}`);
+  return (await response.json()) as Asset;
 }
 
 /** Uploads fixture photos through the API as the signed-in browser; waits until each is done. */
 export async function uploadThroughApi(
-  harness: BrowserHarness,
+  harness: ApiTarget,
   photos: readonly string[],
 ): Promise<{ id: string; status: string; [key: string]: unknown }[]> {
   const { page, baseUrl } = harness;
@@ -159,4 +241,16 @@ export async function uploadThroughApi(
     }
   }
   return assets;
+}
+
+/** The month heading right above the tile, as the timeline shows it. */
+export async function monthOfTile(page: Page, id: string): Promise<string | undefined> {
+  await page.locator(`[data-tile="${id}"]`).scrollIntoViewIfNeeded();
+  return page.evaluate((tileId) => {
+    const tile = document.querySelector(`[data-tile="${tileId}"]`)!.getBoundingClientRect().top;
+    return [...document.querySelectorAll<HTMLElement>('.grid-month')]
+      .map((h) => ({ label: h.textContent!, y: h.getBoundingClientRect().top }))
+      .filter((h) => h.y < tile)
+      .sort((a, b) => b.y - a.y)[0]?.label;
+  }, id);
 }

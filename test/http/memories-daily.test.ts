@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import sharp from 'sharp';
 import { openDatabase } from '../../src/adapters/db/open-database.js';
+import { memoriesFixture } from '../helpers/memories.js';
 import {
   createUser,
   setupAdmin,
   startTestApp,
-  uploadBytes,
-  waitForAsset,
   type Session,
   type TestApp,
 } from '../helpers/test-app.js';
@@ -26,36 +24,11 @@ describe('memories: the daily job', () => {
   let admin: Session;
   let bob: Session;
   let carol: Session;
-  const ids = new Map<string, string>();
-  let shade = 0;
-
-  const request = (
-    session: Session,
-    method: 'GET' | 'PATCH' | 'DELETE',
-    url: string,
-    body?: object,
-  ) => t.app.inject({ method, url, headers: session.headers, ...(body && { payload: body }) });
-  const nameOf = (id: string) => [...ids].find(([, known]) => known === id)?.[0] ?? id;
+  // A getter for the app: the restart test replaces `t`.
+  const { ids, request, upload, nameOf, ...fixture } = memoriesFixture(() => t.app);
   const shown = (years: { year: number; assets: { id: string }[] }[]) =>
     years.map((y) => [y.year, y.assets.map((a) => nameOf(a.id))]);
-  const memories = async (session: Session, query = '') => {
-    const res = await request(session, 'GET', `/api/memories${query}`);
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json<Memory[]>();
-  };
-  const upload = async (session: Session, name: string, takenAt: string) => {
-    shade += 1;
-    const png = await sharp({
-      create: { width: 8, height: 6, channels: 3, background: { r: shade * 11, g: 70, b: 20 } },
-    })
-      .png()
-      .toBuffer();
-    const res = await uploadBytes(t.app, session, png, `${name}.png`, { fileCreatedAt: takenAt });
-    assert.equal(res.statusCode, 201, res.body);
-    const asset = await waitForAsset(t.app, session, res.json<{ id: string }>().id);
-    assert.equal(asset.status, 'ready', String(asset.error));
-    ids.set(name, asset.id);
-  };
+  const memories = (session: Session, query = '') => fixture.memories<Memory>(session, query);
   const memoryJobs = async (): Promise<Counts> => {
     const res = await request(admin, 'GET', '/api/jobs');
     assert.equal(res.statusCode, 200, res.body);

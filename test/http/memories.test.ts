@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import sharp from 'sharp';
+import { memoriesFixture } from '../helpers/memories.js';
 import {
   createUser,
   setupAdmin,
   startTestApp,
-  uploadBytes,
-  waitForAsset,
   type Session,
   type TestApp,
 } from '../helpers/test-app.js';
@@ -18,36 +16,10 @@ describe('memories: on this day', () => {
   let t: TestApp;
   let admin: Session;
   let bob: Session;
-  const ids = new Map<string, string>();
-  let shade = 0;
-
-  const request = (
-    session: Session,
-    method: 'GET' | 'PATCH' | 'DELETE',
-    url: string,
-    body?: object,
-  ) => t.app.inject({ method, url, headers: session.headers, ...(body && { payload: body }) });
-  const memories = async (session: Session, query = '?date=2026-07-14') => {
-    const res = await request(session, 'GET', `/api/memories${query}`);
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json<Memory[]>();
-  };
-  /** A small PNG of its own (no tags), taken when the client says it was. */
-  const upload = async (session: Session, name: string, takenAt: string) => {
-    shade += 1;
-    const png = await sharp({
-      create: { width: 8, height: 6, channels: 3, background: { r: shade * 9, g: 40, b: 90 } },
-    })
-      .png()
-      .toBuffer();
-    const res = await uploadBytes(t.app, session, png, `${name}.png`, { fileCreatedAt: takenAt });
-    assert.equal(res.statusCode, 201, res.body);
-    const asset = await waitForAsset(t.app, session, res.json<{ id: string }>().id);
-    assert.equal(asset.status, 'ready', String(asset.error));
-    ids.set(name, asset.id);
-  };
-  const names = (memory: Memory) =>
-    memory.assets.map((a) => [...ids].find(([, id]) => id === a.id)?.[0]);
+  const { ids, request, upload, nameOf, ...fixture } = memoriesFixture(() => t.app);
+  const memories = (session: Session, query = '?date=2026-07-14') =>
+    fixture.memories<Memory>(session, query);
+  const names = (memory: Memory) => memory.assets.map((a) => nameOf(a.id));
 
   before(async () => {
     // The server's "today" when no date is given: 14 July 2026 in its own time zone.

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,7 @@ import {
   type ByteRange,
   type StagedBlob,
 } from '../../core/ports/blob-store.js';
+import { mkdirDurably } from '../fs/durable-mkdir.js';
 import { fsync } from '../fs/fsync.js';
 import { BatchedFileWriter } from './batched-file-writer.js';
 import { assertBlobKey } from './blob-key.js';
@@ -55,7 +56,7 @@ export class DiskBlobStore implements BlobStore {
       size,
       commit: async (key) => {
         const target = this.pathOf(key);
-        await mkdir(dirname(target), { recursive: true });
+        await mkdirDurably(dirname(target));
         await rename(tempPath, target);
         settled = true;
         await fsync(dirname(target));
@@ -72,9 +73,14 @@ export class DiskBlobStore implements BlobStore {
     const target = this.pathOf(key);
     const tempPath = join(this.stagingDir, crypto.randomUUID());
     try {
-      await writeFile(tempPath, data, { flag: 'wx' });
-      await fsync(tempPath);
-      await mkdir(dirname(target), { recursive: true });
+      const file = await open(tempPath, 'wx');
+      try {
+        await file.writeFile(data);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await mkdirDurably(dirname(target));
       await rename(tempPath, target);
     } catch (error) {
       await rm(tempPath, { force: true });

@@ -43,8 +43,11 @@ export const thumbnailsHandler =
     const { thumbnail, preview } = rendered;
     const thumbnailKey = renditionKeyFor(assetId, 'thumbnail', thumbnail.format);
     const previewKey = renditionKeyFor(assetId, 'preview', preview.format);
-    await blobs.put(thumbnailKey, thumbnail.data);
-    await blobs.put(previewKey, preview.data);
+    // At once: each put waits on its fsyncs, and the two do not depend on each other.
+    await Promise.all([
+      blobs.put(thumbnailKey, thumbnail.data),
+      blobs.put(previewKey, preview.data),
+    ]);
     const version = createHash('sha256')
       .update(thumbnail.data)
       .update(preview.data)
