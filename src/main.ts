@@ -46,8 +46,13 @@ async function main(): Promise<void> {
     await keepsake.close();
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const shutdownOn = (signal: string) => () =>
+    shutdown(signal).catch((error: unknown) => {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  process.on('SIGTERM', shutdownOn('SIGTERM'));
+  process.on('SIGINT', shutdownOn('SIGINT'));
 }
 
 main().catch((error: unknown) => {

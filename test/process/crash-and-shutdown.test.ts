@@ -102,7 +102,8 @@ describe('the server process', () => {
         'start-up clears what the crash left in staging',
       );
     } finally {
-      assert.equal(await stopProcess(server.child, 'SIGTERM'), 0, 'SIGTERM shuts down cleanly');
+      const code = await stopProcess(server.child, 'SIGTERM');
+      assert.equal(code, 0, `SIGTERM shuts down cleanly; the server said:\n${server.output()}`);
     }
   });
 
