@@ -59,6 +59,7 @@ import { AlbumActivityService } from './core/albums/album-activity-service.js';
 import { KyselyAlbumActivityRepository } from './adapters/db/repositories/album-activity-repository.js';
 import { MemoriesService } from './core/memories/memories-service.js';
 import { DailyMemories, MEMORIES_QUEUE } from './core/memories/daily-memories.js';
+import { msUntilNextLocalDay } from './core/memories/days.js';
 import { observed } from './core/jobs/job-observer.js';
 import { MetadataEditService } from './core/assets/metadata-edit-service.js';
 import { UsersService } from './core/users/users-service.js';
@@ -102,7 +103,7 @@ export interface Keepsake {
   jobCounts(): Promise<Record<string, QueueCounts>>;
   /** Throws, naming it, when a service it depends on does not answer. */
   checkReady(): Promise<void>;
-  /** The daily memories job; maintenance queues it each hour (once a day). */
+  /** The daily memories job; queued at each local midnight, and by maintenance each hour (once a day). */
   dailyMemories: DailyMemories;
   /** Starts the job workers and the periodic maintenance (trash purge, staging clean-up). */
   startWorkers(): void;
@@ -114,6 +115,8 @@ export interface KeepsakeOverrides {
 }
 
 const HOUR = 3_600_000;
+/** Past midnight by this much, so a timer that fires a little early still finds the new day. */
+const MIDNIGHT_MARGIN_MS = 5_000;
 /** The queues GET /api/jobs reports, even before a job reaches them. */
 const KNOWN_QUEUES = [...QUEUES, MEMORIES_QUEUE];
 /** A staged upload younger than this may still be on its way. */
@@ -241,6 +244,7 @@ export async function createKeepsake(
 
   let tusDatastore: Promise<TusDatastore> | undefined;
   let maintenance: NodeJS.Timeout | undefined;
+  let nextDay: NodeJS.Timeout | undefined;
   const rateLimitStore =
     config.queueUrl && config.role !== 'worker'
       ? await openSharedRateLimitStore(config.queueUrl, config.queuePrefix)
@@ -340,9 +344,24 @@ export async function createKeepsake(
       maintain();
       maintenance = setInterval(maintain, HOUR);
       maintenance.unref();
+      // The day's memories are queued as the day begins, not at the next hourly tick.
+      const atEachMidnight = () => {
+        nextDay = setTimeout(
+          () => {
+            void dailyMemories
+              .queueToday()
+              .catch((e) => console.error('queueing the memories job failed:', e));
+            atEachMidnight();
+          },
+          msUntilNextLocalDay(clock.now()) + MIDNIGHT_MARGIN_MS,
+        );
+        nextDay.unref();
+      };
+      atEachMidnight();
     },
     async close() {
       clearInterval(maintenance);
+      clearTimeout(nextDay);
       await jobs.close();
       // The helpers hold no data: one that fails to stop (ExifTool slow to end on a loaded
       // machine) is reported, and the database is still closed cleanly after it.

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { daysBefore, isRealDay, localDayOf } from '../../src/core/memories/days.js';
+import {
+  daysBefore,
+  isRealDay,
+  localDayOf,
+  msUntilNextLocalDay,
+} from '../../src/core/memories/days.js';
 import { fingerprintOf, servedFrom } from '../../src/core/memories/stored-memories.js';
 import type { TimelineItem } from '../../src/core/timeline/timeline.js';
 
@@ -66,5 +71,16 @@ describe('days', () => {
     assert.ok(!isRealDay('2026-02-29'));
     assert.ok(!isRealDay('2026-7-14'));
     assert.equal(localDayOf(new Date(2026, 6, 14, 23, 59)), '2026-07-14');
+  });
+  it('counts the time to the next local midnight', () => {
+    const evening = new Date(2026, 2, 14, 23, 59, 30);
+    assert.equal(msUntilNextLocalDay(evening), 30_000);
+    const midnight = new Date(2026, 2, 15, 0, 0, 0);
+    assert.equal(
+      localDayOf(new Date(midnight.getTime() + msUntilNextLocalDay(midnight))),
+      '2026-03-16',
+    );
+    const noon = new Date(2026, 11, 31, 12, 0, 0);
+    assert.equal(localDayOf(new Date(noon.getTime() + msUntilNextLocalDay(noon))), '2027-01-01');
   });
 });

@@ -11,13 +11,13 @@ import type { MemoriesService } from './memories-service.js';
  * The daily job is a job on the durable queue (`memories`, counted in GET /api/jobs like the
  * pipeline's queues), not a bare maintenance task: it is retried when it throws and its failures
  * are seen. It runs beside the pipeline, not in it, since it belongs to no asset. Every worker
- * process's hourly maintenance calls `queueToday`; `memory_runs` gets the day's row in the same
+ * process calls `queueToday` just after each local midnight and in its hourly maintenance; `memory_runs` gets the day's row in the same
  * transaction that queues the job (the table queue's row, or the outbox's), so however many
  * processes try, one job is queued per day, and a restart after that loses nothing: the job is
  * in the queue, or done. The job stores every active user's pick, skipping owners whose day is
  * stored already (a retry goes on where it stopped; a reader may have stored it first), then
- * forgets days older than KEEP_DAYS. Until it has run (up to an hour after midnight), the first
- * read of the day chooses and stores the pick itself.
+ * forgets days older than KEEP_DAYS. Until it has run (seconds after midnight, or at the first
+ * hourly tick after a start), the first read of the day chooses and stores the pick itself.
  *
  * A stored pick is served while the day's candidates are the same assets: it keeps a fingerprint
  * of their ids. Each asset is read again from the candidates, so edits show (a new time, a

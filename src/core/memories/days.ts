@@ -8,6 +8,12 @@ export function localDayOf(at: Date): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
+/** Milliseconds from `at` to the next local midnight (the server's next "today"). */
+export function msUntilNextLocalDay(at: Date): number {
+  const next = new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1);
+  return next.getTime() - at.getTime();
+}
+
 /** The day `count` days before `day`. */
 export function daysBefore(day: string, count: number): string {
   const at = new Date(`${day}T00:00:00Z`);
