@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ok } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 /** Adds a member (not an administrator); they sign in with the email and password given here. */
 export function AddUserForm({ onAdded }: { onAdded(): void }) {
@@ -54,11 +55,7 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
           />
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {added && (
         <p className="admin-added" role="status">
           {added}

@@ -3,6 +3,7 @@ import { api, ok } from '../api/client';
 import { RetryFailed } from './RetryFailed';
 import { QUEUE_LABELS, summarizeJobs, type QueueCounts } from './job-summary';
 import { useVisibleInterval } from './use-visible-interval';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 const COLUMNS = ['waiting', 'active', 'completed', 'failed'] as const;
 
@@ -27,11 +28,7 @@ export function JobQueues() {
   return (
     <section className="admin-section" aria-labelledby="jobs-heading">
       <h2 id="jobs-heading">Processing</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {!queues && !error && <p aria-busy="true">Loading…</p>}
       {summary && queues && (
         <>

@@ -3,6 +3,7 @@ import { api, ok } from '../api/client';
 import type { AdminUser } from './UsersSection';
 import { quotaBytesFromGb, quotaGbText } from './user-text';
 import { ModalDialog } from '../app/ModalDialog';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 /** Edits one user: name, email, quota (GB), admin, disabled; or sets a new password. */
 export function UserEditDialog({
@@ -88,11 +89,7 @@ export function UserEditDialog({
             </label>
           </>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage text={error} />
         <div className="confirm-actions">
           <button type="button" onClick={onCancel}>
             Cancel

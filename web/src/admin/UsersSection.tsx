@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../selection/ConfirmDialog';
 import { AddUserForm } from './AddUserForm';
 import { UserEditDialog } from './UserEditDialog';
 import { deletionText, storageText } from './user-text';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 export type AdminUser =
   paths['/api/users']['get']['responses']['200']['content']['application/json'][number];
@@ -50,11 +51,7 @@ export function UsersSection() {
   return (
     <section className="admin-section" aria-labelledby="users-heading">
       <h2 id="users-heading">Users</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {!users && !error && <p aria-busy="true">Loading…</p>}
       {users && (
         <div className="admin-table-wrap">

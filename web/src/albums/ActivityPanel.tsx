@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { activityTime } from './album-text';
 import { fetchAlbumActivity, postAlbumComment, type AlbumActivityItem } from './albums-api';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 /** Comments and likes of a shared album, newest first, and a box to add a comment. */
 export function ActivityPanel({ albumId }: { albumId: string }) {
@@ -51,11 +52,7 @@ export function ActivityPanel({ albumId }: { albumId: string }) {
           Comment
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {items?.length === 0 && <p className="muted">No comments or likes yet.</p>}
       <ol className="activity-list">
         {items?.map((item) => (

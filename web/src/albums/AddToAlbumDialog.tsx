@@ -5,6 +5,7 @@ import { addedNotice, itemCount } from './album-text';
 import { fetchAlbums, postAlbum, putAlbumAssets, type Album } from './albums-api';
 import './albums.css';
 import { ModalDialog } from '../app/ModalDialog';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 interface Props {
   ids: string[];
@@ -84,11 +85,7 @@ export function AddToAlbumDialog({ ids, onDone, onCancel }: Props) {
           ))}
         </ul>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       <div className="confirm-actions">
         <button type="button" onClick={onCancel}>
           Cancel

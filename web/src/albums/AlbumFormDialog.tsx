@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ModalDialog } from '../app/ModalDialog';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 interface Props {
   title: string;
@@ -50,11 +51,7 @@ export function AlbumFormDialog({ title, saveLabel, initial, onSave, onCancel }:
             rows={3}
           />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage text={error} />
         <div className="confirm-actions">
           <button type="button" onClick={onCancel}>
             Cancel

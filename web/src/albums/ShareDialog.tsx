@@ -7,6 +7,7 @@ import {
   type AlbumMember,
 } from './albums-api';
 import { ModalDialog } from '../app/ModalDialog';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 type Person = { id: string; name: string };
 
@@ -109,11 +110,7 @@ export function ShareDialog({ album, onClose }: { album: Album; onClose(): void 
           </button>
         </form>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       <div className="confirm-actions">
         <button type="button" className="primary" onClick={onClose}>
           Done

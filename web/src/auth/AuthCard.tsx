@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 export function AuthCard(props: {
   title: string;
@@ -12,11 +13,7 @@ export function AuthCard(props: {
         <img src="/icons/icon.svg" alt="" width={56} height={56} />
         <h1 id="auth-title">{props.title}</h1>
         {props.intro && <p className="muted">{props.intro}</p>}
-        {props.error && (
-          <p className="error" role="alert">
-            {props.error}
-          </p>
-        )}
+        <ErrorMessage text={props.error} />
         {props.children}
       </section>
     </main>

@@ -4,6 +4,7 @@ import { emitAssetsChanged } from '../app/events';
 import { useUser } from '../auth/session';
 import type { paths } from '../api/schema';
 import './partners.css';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 type Partners = paths['/api/partners']['get']['responses']['200']['content']['application/json'];
 type Person = { id: string; name: string };
@@ -76,11 +77,7 @@ export function PartnerSharing() {
         A partner sees your whole library, read-only. They choose whether it shows in their
         timeline.
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       <h3>I share my library with</h3>
       {partners?.sharedBy.length === 0 && <p className="muted">No one yet.</p>}
       <ul className="partners" aria-label="I share my library with">

@@ -10,6 +10,7 @@ import {
 } from './bulk-edit';
 import type { Notice } from './SelectionBar';
 import './bulk-edit.css';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 interface Props {
   /** My own selected photos: the only ones the server lets me change. */
@@ -128,11 +129,7 @@ export function BulkEditDialog({ ids, note, onDone, onCancel }: Props) {
             ))}
           </select>
         </Field>
-        {errors.form && (
-          <p className="error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <ErrorMessage text={errors.form} />
         {busy && (
           <p role="status" className="bulk-edit-progress">
             <progress max={ids.length} value={answered} aria-label="Saving" />

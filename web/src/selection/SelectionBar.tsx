@@ -61,6 +61,12 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
   const label = (text: string) => ownLabel(text, ownership);
   // A shortened action says why, through the note beside the count.
   const describedBy = isMixed(ownership) ? 'selection-note' : undefined;
+  // An action on my own photos only: in a mixed selection its label counts them and the note says why.
+  const ownAction = (text: string, onClick: () => void) => (
+    <button type="button" disabled={busy} aria-describedby={describedBy} onClick={onClick}>
+      {label(text)}
+    </button>
+  );
 
   const run = async (action: BulkAction) => {
     setAsking(undefined);
@@ -134,46 +140,17 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
               ))}
             {ownIds.length > 0 && (
               <>
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-describedby={describedBy}
-                  onClick={() => setAsking({ kind: 'addToAlbum' })}
-                >
-                  {label('Add to album')}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-describedby={describedBy}
-                  onClick={() => setAsking({ kind: 'shareLink' })}
-                >
-                  {label('Share link')}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-describedby={describedBy}
-                  onClick={() => setAsking({ kind: 'edit' })}
-                >
-                  {label('Edit')}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-describedby={describedBy}
-                  onClick={() => void run(allFavorite ? 'unfavorite' : 'favorite')}
-                >
-                  {label(allFavorite ? '♡ Unfavorite' : '♥ Favorite')}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-describedby={describedBy}
-                  onClick={() => void run(mode === 'archive' ? 'unarchive' : 'archive')}
-                >
-                  {label(mode === 'archive' ? 'Unarchive' : 'Archive')}
-                </button>
+                {ownAction('Add to album', () => setAsking({ kind: 'addToAlbum' }))}
+                {ownAction('Share link', () => setAsking({ kind: 'shareLink' }))}
+                {ownAction('Edit', () => setAsking({ kind: 'edit' }))}
+                {ownAction(
+                  allFavorite ? '♡ Unfavorite' : '♥ Favorite',
+                  () => void run(allFavorite ? 'unfavorite' : 'favorite'),
+                )}
+                {ownAction(
+                  mode === 'archive' ? 'Unarchive' : 'Archive',
+                  () => void run(mode === 'archive' ? 'unarchive' : 'archive'),
+                )}
               </>
             )}
             <button
@@ -185,16 +162,7 @@ export function SelectionBar({ selection, mode, onNotice, pageActions = [] }: Pr
             >
               Download
             </button>
-            {ownIds.length > 0 && (
-              <button
-                type="button"
-                disabled={busy}
-                aria-describedby={describedBy}
-                onClick={() => void run('trash')}
-              >
-                {label('Move to trash')}
-              </button>
-            )}
+            {ownIds.length > 0 && ownAction('Move to trash', () => void run('trash'))}
           </>
         )}
       </span>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { absoluteUrl, putSharedLink } from './shared-links-api';
 import './sharing.css';
 import { ModalDialog } from '../app/ModalDialog';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 type Target = { albumId: string } | { assetIds: string[] };
 
@@ -62,11 +63,7 @@ export function ShareLinkDialog({ target, onClose }: { target: Target; onClose()
             value={url}
             onFocus={(e) => e.target.select()}
           />
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage text={error} />
           <div className="confirm-actions">
             <button type="button" onClick={copy}>
               {copied ? 'Copied' : 'Copy'}
@@ -125,11 +122,7 @@ export function ShareLinkDialog({ target, onClose }: { target: Target; onClose()
             />
             Hide locations
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage text={error} />
           <div className="confirm-actions">
             <button type="button" onClick={onClose}>
               Cancel

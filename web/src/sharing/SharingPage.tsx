@@ -3,6 +3,7 @@ import { PartnerSharing } from '../partners/PartnerSharing';
 import { ConfirmDialog } from '../selection/ConfirmDialog';
 import { fetchSharedLinks, revokeSharedLink, type SharedLink } from './shared-links-api';
 import './sharing.css';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 /** /sharing: the links I made, and revoking them. */
 export function SharingPage() {
@@ -26,11 +27,7 @@ export function SharingPage() {
         <h1>Sharing</h1>
       </header>
       <h2>Shared links</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {!links && !error && (
         <p className="muted" aria-busy="true">
           Loading…

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ok, type Asset } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 /**
  * Sends an asset whose processing failed through it again (once the cause is fixed, ffmpeg
@@ -27,11 +28,7 @@ export function TryAgainButton({ asset, onQueued }: { asset: Asset; onQueued(a: 
       <button type="button" disabled={busy} onClick={() => void tryAgain()}>
         {busy ? 'Queuing…' : 'Try again'}
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }
