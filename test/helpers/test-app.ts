@@ -203,8 +203,20 @@ export async function storedKeys(t: TestApp): Promise<string[]> {
   return keys;
 }
 
-/** How many uploads sit in staging; it removes them, so call it only to assert there are none. */
-export const stagedLeftovers = (t: TestApp): Promise<number> => t.blobs.cleanStaging(0);
+/**
+ * How many uploads sit in staging; it removes them, so call it only to assert there are none.
+ * Processing writes its renditions through staging too, so it first waits (up to 30 s) until no
+ * job is waiting or running: a rendition on its way is not an upload left behind.
+ */
+export async function stagedLeftovers(t: TestApp): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const counts = Object.values(await t.keepsake.jobCounts());
+    if (counts.every((c) => c.waiting === 0 && c.active === 0)) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return t.blobs.cleanStaging(0);
+}
 
 /**
  * Uploads corpus files one after another (each must be answered 201), then waits until every one
