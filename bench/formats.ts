@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import { imageThreadsFor, loadConfig } from '../src/config.js';
 import type { Decoder, SideResult } from './format-render.js';
-import { ROOT, WORK } from './lib.js';
+import { median, ROOT, WORK } from './lib.js';
 
 /*
  * Still formats: for one file per format, Keepsake's renderer (the thumbnails job's own code, on
@@ -88,6 +88,5 @@ async function side(
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as SideResult;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const list = (values: number[]) => values.map((v) => v.toFixed(0)).join('/');
 const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
