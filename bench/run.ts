@@ -32,7 +32,7 @@ const PHOTOS = 200;
 const args = new Map(
   process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]),
 );
-const runs = Number(args.get('runs') ?? 2);
+const ingestRuns = Number(args.get('runs') ?? 5);
 const only = args.get('only');
 
 type Row = [figure: string, keepsake: string, baseline: string, verdict: string];
@@ -72,12 +72,10 @@ async function main(): Promise<void> {
 async function ingest(notes: string[]): Promise<Row> {
   const files = await ensureIngestJpegs(PHOTOS);
   buildCompiled(); // Keepsake runs as `npm start` runs it
-  let keepsake: IngestRun | undefined;
-  let baseline: IngestRun | undefined;
-  const pairRatios: number[] = [];
-  // Alternating, best of each: a burst of other load on the machine hurts one run, not a side.
-  for (let r = 1; r <= runs; r++) {
-    console.log(`ingest run ${r}/${runs}: baseline...`);
+  const pairs: { keepsake: IngestRun; baseline: IngestRun }[] = [];
+  // Alternating: a burst of other load on the machine hurts one run, not a side.
+  for (let r = 1; r <= ingestRuns; r++) {
+    console.log(`ingest run ${r}/${ingestRuns}: baseline...`);
     const b = await quietly(() => ingestBaseline(files));
     console.log(`  ${b.result.seconds.toFixed(1)} s; Keepsake...`);
     const k = await quietly(() => ingestKeepsake(files));
@@ -88,23 +86,32 @@ async function ingest(notes: string[]): Promise<Row> {
         `${k.result.uploadSeconds?.toFixed(1)} s; used ${pct(k.ownShare)} of the CPU, ` +
         `renditions ${kb(k.result.renditionBytesPerPhoto ?? 0)} a photo, ` +
         `${others(k.othersShare)}), baseline ${b.result.seconds.toFixed(1)} s ` +
-        `(used ${pct(b.ownShare)}, ${others(b.othersShare)})`,
+        `(used ${pct(b.ownShare)}, ${others(b.othersShare)}); ratio ` +
+        (k.result.photosPerSecond / b.result.photosPerSecond).toFixed(2),
     );
-    pairRatios.push(k.result.photosPerSecond / b.result.photosPerSecond);
-    if (!keepsake || k.result.photosPerSecond > keepsake.photosPerSecond) keepsake = k.result;
-    if (!baseline || b.result.photosPerSecond > baseline.photosPerSecond) baseline = b.result;
+    pairs.push({ keepsake: k.result, baseline: b.result });
   }
-  const ratio = keepsake!.photosPerSecond / baseline!.photosPerSecond;
-  // The baseline alone swings by up to 15 % between runs on a shared VM; the ratio within each
-  // pair of runs (measured a few seconds apart) says how much of a verdict is luck.
+  /*
+   * [Note: The ingest ratio is the median of paired runs]
+   * Each pair (baseline, then Keepsake, seconds apart) gives a ratio, and the verdict is the
+   * median of those. On these shared VMs the baseline alone swings by up to 15 % from one run to
+   * the next (17.0 to 20.3 s in one session, Keepsake 20.2 to 23.2 s). The ratio of each side's
+   * best run, used until 2026-11-26, set Keepsake against the baseline's luckiest run, and its
+   * verdict flipped between invocations of the same commit (0.82 to 0.95). A pair shares the
+   * machine's state of the moment, and a median ignores a disturbed pair. The ratio of bests
+   * is still printed beside it.
+   */
+  const ratios = pairs.map((p) => p.keepsake.photosPerSecond / p.baseline.photosPerSecond);
+  const ratio = median(ratios);
+  const best = (side: 'keepsake' | 'baseline') =>
+    Math.max(...pairs.map((p) => p[side].photosPerSecond));
   notes.push(
-    `ingest ratio within each pair of runs: ${pairRatios.map((r) => r.toFixed(2)).join(', ')} ` +
-      `(median ${median(pairRatios).toFixed(2)})`,
+    `ingest ratio of each side's best run: ${(best('keepsake') / best('baseline')).toFixed(2)}`,
   );
   return [
-    `ingest: photos/s, ${PHOTOS} × 12 MP JPEG (best of ${runs})`,
-    keepsake!.photosPerSecond.toFixed(2),
-    baseline!.photosPerSecond.toFixed(2),
+    `ingest: photos/s, ${PHOTOS} × 12 MP JPEG (median of ${ingestRuns} paired runs)`,
+    median(pairs.map((p) => p.keepsake.photosPerSecond)).toFixed(2),
+    median(pairs.map((p) => p.baseline.photosPerSecond)).toFixed(2),
     `${ratio.toFixed(2)}; target ≥ 0.85: ${ratio >= 0.85 ? 'met' : 'MISSED'}`,
   ];
 }
