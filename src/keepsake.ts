@@ -60,7 +60,7 @@ import { KyselyAlbumActivityRepository } from './adapters/db/repositories/album-
 import { MemoriesService } from './core/memories/memories-service.js';
 import { DailyMemories, MEMORIES_QUEUE } from './core/memories/daily-memories.js';
 import { msUntilNextLocalDay } from './core/memories/days.js';
-import { observed } from './core/jobs/job-observer.js';
+import { describeJobProblem, observed, type JobEvent } from './core/jobs/job-observer.js';
 import { MetadataEditService } from './core/assets/metadata-edit-service.js';
 import { UsersService } from './core/users/users-service.js';
 import { UserAdminService } from './core/users/user-admin-service.js';
@@ -185,6 +185,13 @@ export async function createKeepsake(
     return counts;
   };
   const metrics = new PrometheusMetrics(jobCounts);
+  // Every finished job is counted; one that failed or threw is also logged, with its asset and
+  // reason, so a server's log says what went wrong without a look in the database.
+  const observeJob = (event: JobEvent) => {
+    metrics.observeJob(event);
+    const problem = describeJobProblem(event);
+    if (problem) console.warn(problem);
+  };
   const purge = new PurgeService(assetRepository, transactor, blobs, clock, config.trashDays);
   // The API process loads ExifTool too, on the first sidecar, to refuse one that is not XMP.
   const sidecarReader = new ExiftoolSidecarReader(metadataReader);
@@ -239,7 +246,7 @@ export async function createKeepsake(
         },
       ),
     },
-    metrics.observeJob,
+    observeJob,
   );
 
   let tusDatastore: Promise<TusDatastore> | undefined;
@@ -340,7 +347,7 @@ export async function createKeepsake(
       // Beside the pipeline: it belongs to no asset. See: [Note: Daily memories].
       const memoryWorkers = concurrencyFor(config, MEMORIES_QUEUE);
       if (memoryWorkers > 0)
-        queue.work(MEMORIES_QUEUE, memoryWorkers, observed(dailyMemories.run, metrics.observeJob));
+        queue.work(MEMORIES_QUEUE, memoryWorkers, observed(dailyMemories.run, observeJob));
       maintain();
       maintenance = setInterval(maintain, HOUR);
       maintenance.unref();

@@ -12,6 +12,7 @@ import {
   storedKeys,
   stagedLeftovers,
   multipart,
+  type AssetBody,
   type Session,
   type TestApp,
 } from '../helpers/test-app.js';
@@ -106,11 +107,27 @@ describe('assets: upload, dedupe, serve, trash', () => {
       Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
       Buffer.alloc(20_000, 0x5a),
     ]);
-    const res = await uploadBytes(t.app, admin, corrupt, 'broken.jpg');
-    assert.equal(res.statusCode, 201);
-    const asset = await waitForAsset(t.app, admin, res.json().id);
-    assert.equal(asset.status, 'failed');
-    assert.match(String(asset.error), /could not be read/);
+    // The server's log names the job, the asset and the reason (the job runs in this process).
+    const logged: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void logged.push(args.join(' '));
+    let asset: AssetBody;
+    try {
+      const res = await uploadBytes(t.app, admin, corrupt, 'broken.jpg');
+      assert.equal(res.statusCode, 201);
+      asset = await waitForAsset(t.app, admin, res.json().id);
+      assert.equal(asset.status, 'failed');
+      assert.match(String(asset.error), /could not be read/);
+      // Logged once the job has finished, moments after the asset is marked failed.
+      const expected = `thumbnails of asset ${asset.id} failed (try 1 of `;
+      for (let i = 0; i < 100 && !logged.some((l) => l.startsWith(expected)); i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      const line = logged.find((l) => l.startsWith(expected));
+      assert.ok(line, `no log line for the failed job in ${JSON.stringify(logged)}`);
+      assert.ok(line.endsWith(`: ${asset.error}`), line);
+    } finally {
+      console.warn = warn;
+    }
     const original = await t.app.inject({
       url: `/api/assets/${asset.id}/original`,
       headers: admin.headers,

@@ -1,6 +1,6 @@
 import type { JobHandlerFn } from '../ports/job-queue.js';
 
-/** Told about every job a worker finishes, for metrics; must not throw. */
+/** Told about every job a worker finishes, for metrics and the log; must not throw. */
 export type JobObserver = (event: JobEvent) => void;
 
 export interface JobEvent {
@@ -9,26 +9,48 @@ export interface JobEvent {
   /** `error`: the handler threw (the job is retried, or has failed for good on its last try). */
   outcome: 'completed' | 'failed' | 'error';
   durationMs: number;
+  /** Pipeline jobs: the asset the job was for. */
+  assetId?: string;
+  /** This try, counting from 1, and how many the job gets. */
+  attempt?: number;
+  maxAttempts?: number;
+  /** Why, for `failed` and `error`. */
+  reason?: string;
+}
+
+/** One line for a job that failed or threw, as a person reading the server's log needs it. */
+export function describeJobProblem(event: JobEvent): string | undefined {
+  if (event.outcome === 'completed') return undefined;
+  const subject = event.assetId ? `${event.name} of asset ${event.assetId}` : `${event.name} job`;
+  const tries = event.attempt ? ` (try ${event.attempt} of ${event.maxAttempts ?? '?'})` : '';
+  const what = event.outcome === 'failed' ? 'failed' : 'threw';
+  return `${subject} ${what}${tries}: ${event.reason ?? 'no reason given'}`;
 }
 
 /** `handler`, reporting each job it finishes to `observe` (as the pipeline's runner does). */
 export function observed(handler: JobHandlerFn, observe: JobObserver): JobHandlerFn {
   return async (job) => {
     const started = performance.now();
-    const report = (outcome: JobEvent['outcome']) =>
+    const report = (outcome: JobEvent['outcome'], reason?: string) =>
       observe({
         queue: job.queue,
         name: job.name,
         outcome,
         durationMs: performance.now() - started,
+        attempt: job.attempt,
+        maxAttempts: job.maxAttempts,
+        reason,
       });
     try {
       const outcome = await handler(job);
-      report(outcome.status);
+      report(outcome.status, outcome.status === 'failed' ? outcome.reason : undefined);
       return outcome;
     } catch (error) {
-      report('error');
+      report('error', errorMessage(error));
       throw error;
     }
   };
 }
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

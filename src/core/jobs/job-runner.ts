@@ -2,7 +2,7 @@ import type { AssetType } from '../assets/asset.js';
 import type { AssetRepository } from '../assets/asset-repository.js';
 import type { Job, JobOutcome, JobQueue } from '../ports/job-queue.js';
 import type { AssetJobHandler } from './asset-job.js';
-import type { JobObserver } from './job-observer.js';
+import { errorMessage, observed, type JobObserver } from './job-observer.js';
 import { PIPELINE, stepOrFail, type StepName } from './pipeline.js';
 
 export type PipelineHandlers = Record<StepName, AssetJobHandler>;
@@ -37,23 +37,11 @@ export class JobRunner {
     }
   }
 
-  private async timed(job: Job): Promise<JobOutcome> {
-    const started = performance.now();
-    const report = (outcome: 'completed' | 'failed' | 'error') =>
-      this.observe({
-        queue: job.queue,
-        name: job.name,
-        outcome,
-        durationMs: performance.now() - started,
-      });
-    try {
-      const outcome = await this.run(job);
-      report(outcome.status);
-      return outcome;
-    } catch (error) {
-      report('error');
-      throw error;
-    }
+  private timed(job: Job): Promise<JobOutcome> {
+    return observed(
+      (j) => this.run(j),
+      (event) => this.observe({ ...event, assetId: String(job.payload.assetId) }),
+    )(job);
   }
 
   private async run(job: Job): Promise<JobOutcome> {
@@ -73,7 +61,7 @@ export class JobRunner {
       outcome = await this.handlers[step.name as StepName](assetId);
     } catch (error) {
       if (job.attempt >= job.maxAttempts) {
-        await this.assets.markFailed(assetId, `${step.name} failed: ${describe(error)}`);
+        await this.assets.markFailed(assetId, `${step.name} failed: ${errorMessage(error)}`);
       }
       throw error;
     }
@@ -109,6 +97,3 @@ export class JobRunner {
  * size the decoder found once renditions exist, so running it again changes nothing else.
  */
 const onlyThisStep = (job: Job): boolean => job.payload.onlyThisStep === true;
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
