@@ -22,7 +22,12 @@ export interface JobEvent {
 export function describeJobProblem(event: JobEvent): string | undefined {
   if (event.outcome === 'completed') return undefined;
   const subject = event.assetId ? `${event.name} of asset ${event.assetId}` : `${event.name} job`;
-  const tries = event.attempt ? ` (try ${event.attempt} of ${event.maxAttempts ?? '?'})` : '';
+  const { attempt, maxAttempts } = event;
+  const tries = !attempt
+    ? ''
+    : maxAttempts !== undefined && attempt > maxAttempts
+      ? ` (after ${maxAttempts} tries)` // a job whose worker died each time: see JobRunner.run
+      : ` (try ${attempt} of ${maxAttempts ?? '?'})`;
   const what = event.outcome === 'failed' ? 'failed' : 'threw';
   return `${subject} ${what}${tries}: ${event.reason ?? 'no reason given'}`;
 }
