@@ -66,6 +66,7 @@ import { UsersService } from './core/users/users-service.js';
 import { UserAdminService } from './core/users/user-admin-service.js';
 import { StorageQuota } from './core/users/storage-quota.js';
 import { PartnersService } from './core/partners/partners-service.js';
+import { errorMessage } from './core/errors.js';
 
 /** Everything the HTTP layer and the workers use, wired to the adapters the config chooses. */
 export interface Keepsake {
@@ -126,7 +127,7 @@ async function checked(service: string, check: () => Promise<unknown>): Promise<
   try {
     await check();
   } catch (error) {
-    throw new Error(`${service}: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`${service}: ${errorMessage(error)}`, {
       cause: error,
     });
   }

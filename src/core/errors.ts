@@ -69,3 +69,7 @@ export class AppError extends Error {
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** What went wrong, in words, from anything thrown (not every throw is an Error). */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@ import { MoveError, type MoveErrorCode } from './errors.js';
 import { moveInstallation } from './move-installation.js';
 import { ProgressLine } from './progress-line.js';
 import { formatSummary } from './summary.js';
+import { errorMessage } from '../core/errors.js';
 
 // sysexits.h, as the server uses them (78 for configuration).
 const EXIT: Record<MoveErrorCode, number> = {
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
       console.error(error.message);
       return EXIT[error.code];
     }
-    console.error(`The move failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`The move failed: ${errorMessage(error)}`);
     console.error('Run the same command again once the cause is fixed; it carries on from there.');
     return 1;
   }

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UndecodableImageError } from '../../core/media/image-renderer.js';
 import { SharpImageRenderer, type SharpRendererOptions } from './sharp-image-renderer.js';
 import type { RenderReply, RenderRequest } from './worker-thread-image-renderer.js';
+import { errorMessage } from '../../core/errors.js';
 
 /*
  * The worker thread's side of WorkerThreadImageRenderer: renders whatever paths it is sent,
@@ -18,7 +19,7 @@ port.on('message', (request: RenderRequest) => {
         id: request.id,
         ok: false,
         undecodable: error instanceof UndecodableImageError,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       } satisfies RenderReply),
   );
 });

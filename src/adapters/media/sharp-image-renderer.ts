@@ -13,6 +13,7 @@ import { isHevcHeif } from './heif-container.js';
 import { decodeJxl, isJpegXl } from './jxl-decoder.js';
 import { narrowLevelsStretch } from './narrow-range-levels.js';
 import { extractRawPreview } from './raw-preview-extractor.js';
+import { errorMessage } from '../../core/errors.js';
 
 // Loaded on first use: libvips costs ~25 MB, and a process that serves only the API never needs it.
 const loadSharp = async () => (await import('sharp')).default;
@@ -213,7 +214,7 @@ async function displayedSize(
 }
 
 function describeSharpError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (/unsupported image format/i.test(message))
     return 'the file is not in an image format that can be decoded';
   if (/premature end|truncated/i.test(message))

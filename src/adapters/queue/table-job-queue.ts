@@ -9,6 +9,7 @@ import type {
 } from '../../core/ports/job-queue.js';
 import type { DialectFeatures } from '../db/dialect-features.js';
 import type { Database, JobsTable } from '../db/schema.js';
+import { errorMessage } from '../../core/errors.js';
 
 export interface TableJobQueueOptions {
   /** How often idle workers look for due jobs (new jobs wake them at once). */
@@ -199,7 +200,7 @@ export class TableJobQueue implements JobQueue {
         outcome.status === 'failed' ? outcome.reason : null,
       );
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       if (job.attempt >= job.maxAttempts) {
         await this.finish(id, token, 'failed', reason);
       } else {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { ERRORS, type Lock, type Locker, type RequestRelease } from '@tus/server';
 import { redactPassword } from '../db/redact-password.js';
+import { errorMessage } from '../../core/errors.js';
 
 const RELEASE_CHANNEL = 'keepsake_tus_release';
 
@@ -111,9 +112,9 @@ export class PostgresLocker implements Locker {
     } catch (error) {
       await client.end().catch(() => undefined);
       throw new Error(
-        `PostgreSQL at ${redactPassword(this.url)} is not reachable for upload locks: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
+        `PostgreSQL at ${redactPassword(this.url)} is not reachable for upload locks: ${errorMessage(
+          error,
+        )}`,
         { cause: error },
       );
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors.js';
 import type { JobHandlerFn } from '../ports/job-queue.js';
 
 /** Told about every job a worker finishes, for metrics and the log; must not throw. */
@@ -9,7 +10,7 @@ export interface JobEvent {
   /** `error`: the handler threw (the job is retried, or has failed for good on its last try). */
   outcome: 'completed' | 'failed' | 'error';
   durationMs: number;
-  /** Pipeline jobs: the asset the job was for. */
+  /** The asset the job was for, when its payload names one (every pipeline job's does). */
   assetId?: string;
   /** This try, counting from 1, and how many the job gets. */
   attempt?: number;
@@ -42,6 +43,7 @@ export function observed(handler: JobHandlerFn, observe: JobObserver): JobHandle
         name: job.name,
         outcome,
         durationMs: performance.now() - started,
+        assetId: typeof job.payload.assetId === 'string' ? job.payload.assetId : undefined,
         attempt: job.attempt,
         maxAttempts: job.maxAttempts,
         reason,
@@ -56,6 +58,3 @@ export function observed(handler: JobHandlerFn, observe: JobObserver): JobHandle
     }
   };
 }
-
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);

@@ -2,7 +2,8 @@ import type { AssetType } from '../assets/asset.js';
 import type { AssetRepository } from '../assets/asset-repository.js';
 import type { Job, JobOutcome, JobQueue } from '../ports/job-queue.js';
 import type { AssetJobHandler } from './asset-job.js';
-import { errorMessage, observed, type JobObserver } from './job-observer.js';
+import { errorMessage } from '../errors.js';
+import { observed, type JobObserver } from './job-observer.js';
 import { PIPELINE, stepOrFail, type StepName } from './pipeline.js';
 
 export type PipelineHandlers = Record<StepName, AssetJobHandler>;
@@ -33,15 +34,13 @@ export class JobRunner {
     const queues = new Set(PIPELINE.map((step) => step.queue));
     for (const queue of queues) {
       const concurrency = options.concurrency(queue);
-      if (concurrency > 0) this.queue.work(queue, concurrency, (job) => this.timed(job));
+      if (concurrency > 0)
+        this.queue.work(
+          queue,
+          concurrency,
+          observed((job) => this.run(job), this.observe),
+        );
     }
-  }
-
-  private timed(job: Job): Promise<JobOutcome> {
-    return observed(
-      (j) => this.run(j),
-      (event) => this.observe({ ...event, assetId: String(job.payload.assetId) }),
-    )(job);
   }
 
   private async run(job: Job): Promise<JobOutcome> {

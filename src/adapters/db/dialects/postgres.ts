@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { BucketRule, DatabaseConnection, DialectFeatures } from '../dialect-features.js';
 import type { Database } from '../schema.js';
 import { redactPassword } from '../redact-password.js';
+import { errorMessage } from '../../../core/errors.js';
 
 // Keeps a month's count in step with every insert, move, archive, trash, restore and delete:
 // the same rules as SQLite's triggers, in one PL/pgSQL function.
@@ -85,8 +86,4 @@ export async function openPostgres(
 }
 
 const describe = (error: unknown) =>
-  error instanceof AggregateError
-    ? error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))).join('; ')
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  error instanceof AggregateError ? error.errors.map(errorMessage).join('; ') : errorMessage(error);
