@@ -78,7 +78,9 @@ export const metadataHandler =
       exposureTime: meta.exposureTime,
       iso: meta.iso,
       focalLength: meta.focalLength,
-      durationMs: probe?.durationMs ?? meta.durationMs,
+      // A still has no duration, whatever its container says: ExifTool reads one (1 s) from the
+      // QuickTime header of a Canon CR3, and the viewer then showed a photo as a clip "0:01".
+      durationMs: isVideo ? (probe?.durationMs ?? meta.durationMs) : null,
       mimeType: chooseMimeType(asset.mimeType, meta.mimeType),
       videoCodec: probe?.videoCodec ?? null,
       audioCodec: probe?.audioCodec ?? null,
