@@ -1,23 +1,8 @@
-import type { DetectedMedia, MediaSniffer } from '../../core/media/media-sniffer.js';
+import type { MediaSniffer } from '../../core/media/media-sniffer.js';
+import { signatureOf } from './media-signatures.js';
 
-// Formats file-type cannot tell from their bytes (or tells only as a generic container): the
-// extension decides, and only for these.
-const BY_EXTENSION: Record<string, DetectedMedia> = {
-  crw: { type: 'image', mimeType: 'image/x-canon-crw' },
-  kdc: { type: 'image', mimeType: 'image/x-kodak-kdc' },
-  dcr: { type: 'image', mimeType: 'image/x-kodak-dcr' },
-  mrw: { type: 'image', mimeType: 'image/x-minolta-mrw' },
-  x3f: { type: 'image', mimeType: 'image/x-sigma-x3f' },
-  srw: { type: 'image', mimeType: 'image/x-samsung-srw' },
-  pef: { type: 'image', mimeType: 'image/x-pentax-pef' },
-  gpr: { type: 'image', mimeType: 'image/x-gopro-gpr' },
-  '3fr': { type: 'image', mimeType: 'image/x-hasselblad-3fr' },
-  erf: { type: 'image', mimeType: 'image/x-epson-erf' },
-  mts: { type: 'video', mimeType: 'video/mp2t' },
-  m2ts: { type: 'video', mimeType: 'video/mp2t' },
-};
-
-// Camera RAW files are TIFF inside; the extension names the flavour.
+// Camera RAW files are TIFF inside; the extension names the flavour (the content has already
+// proved that the file is a TIFF).
 const TIFF_RAW_EXTENSIONS: Record<string, string> = {
   cr2: 'image/x-canon-cr2',
   nef: 'image/x-nikon-nef',
@@ -47,14 +32,26 @@ const EXCLUDED_IMAGE = new Set([
   'image/x-xcf',
 ]);
 
-/** Decides from a file's first bytes whether it is a photo or video Keepsake keeps. */
+/**
+ * Decides from a file's first bytes whether it is a photo or video Keepsake keeps.
+ *
+ * [Note: The content decides a file's type]
+ * Only the bytes say what a file is: a signature file-type knows, or a structural check of our
+ * own (media-signatures.ts) for formats it does not. The name never admits a file: an HTML page
+ * named `holiday.mts` or an SVG named `.crw` was once accepted on its extension alone, and then
+ * served from the app's origin. The name only picks a flavour among files whose content already
+ * proved the family (a TIFF named `.kdc` is a Kodak RAW). What is served keeps to passive types
+ * too: see core/media/passive-media-types.ts.
+ */
 export const fileTypeSniffer: MediaSniffer = {
   headBytes: 64 * 1024,
   async detect(head, fileName) {
     const ext = fileName.toLowerCase().split('.').pop() ?? '';
     const { fileTypeFromBuffer } = await import('file-type'); // loaded on the first upload
-    const found = (await fileTypeFromBuffer(head)) ?? tiffByHeader(head);
-    if (!found) return BY_EXTENSION[ext];
+    const found = (await fileTypeFromBuffer(head)) ?? signatureOf(head);
+    if (!found) return undefined;
+    // file-type names MPEG-TS from two sync bytes; a page can start with "G" by chance.
+    if (found.mime === 'video/mp2t' && !signatureOf(head)) return undefined;
     if (found.mime === 'image/tiff' && TIFF_RAW_EXTENSIONS[ext])
       return { type: 'image', mimeType: TIFF_RAW_EXTENSIONS[ext] };
     if (found.mime.startsWith('video/')) return { type: 'video', mimeType: found.mime };
@@ -65,10 +62,3 @@ export const fileTypeSniffer: MediaSniffer = {
     return undefined;
   },
 };
-
-// file-type follows a TIFF's first IFD offset, and gives up when it lies past the head it was
-// given: writers that put the directory after the pixels (a DJI thermal camera) say only 'II*'.
-function tiffByHeader(head: Uint8Array): { mime: string } | undefined {
-  const tag = Buffer.from(head.subarray(0, 4)).toString('latin1');
-  return ['II*\0', 'MM\0*', 'II+\0', 'MM\0+'].includes(tag) ? { mime: 'image/tiff' } : undefined;
-}

@@ -2,14 +2,15 @@ import { Type } from '@sinclair/typebox';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
-import { contentDisposition } from './send-blob.js';
+import { contentDisposition, markAsUploadedBytes } from './send-blob.js';
 
 const NullableNumber = (options: Parameters<typeof Type.Number>[0]) =>
   Type.Union([Type.Null(), Type.Number(options)]);
 
 /**
- * What PATCH changes on one asset or many. See: [Note: Metadata edits]. Null comes first in each
- * union: the app's Ajv coerces types, and would otherwise read a null as 0 or "".
+ * What PATCH changes on one asset or many. See: [Note: Metadata edits]. A body is validated
+ * without coercion, so null, 0 and "" each stay what they are (See: [Note: JSON bodies are not
+ * coerced]).
  */
 export const AssetPatchFields = {
   isFavorite: Type.Optional(Type.Boolean()),
@@ -93,7 +94,8 @@ export const metadataEditRoutes: RoutePlugin = async (app, { keepsake }) => {
         principalOf(request).userId,
         request.params.id,
       );
-      return reply
+      // Its text holds what people typed (descriptions, keywords): XML a browser must not render.
+      return markAsUploadedBytes(reply)
         .type('application/rdf+xml; charset=utf-8')
         .header('content-disposition', contentDisposition('attachment', fileName))
         .header('cache-control', 'private, no-cache')

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import parseRange from 'range-parser';
 import type { BlobDownload } from '../../core/assets/assets-service.js';
+import { isPassiveMediaType } from '../../core/media/passive-media-types.js';
 
 export interface SendBlobOptions {
   etag: string;
@@ -14,13 +15,44 @@ export interface SendBlobOptions {
   redirectSeconds?: number;
 }
 
+/**
+ * What every response carrying stored bytes (originals, renditions, videos, sidecars) sends: the
+ * browser must not guess a type, and a document it would render anyway runs nothing and loads
+ * nothing. See: [Note: Serving uploaded bytes] in core/media/passive-media-types.ts.
+ */
+export function markAsUploadedBytes(reply: FastifyReply): FastifyReply {
+  return reply
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "sandbox; default-src 'none'");
+}
+
+/**
+ * The type and disposition stored bytes are served with: a type outside the passive list is sent
+ * as a download of opaque bytes, whatever the row says. HLS playlists are ours, not uploaded.
+ */
+export function servedAs(
+  options: SendBlobOptions,
+  fileName = 'download',
+): Pick<SendBlobOptions, 'contentType' | 'disposition'> {
+  if (isPassiveMediaType(options.contentType) || options.contentType === HLS_PLAYLIST)
+    return { contentType: options.contentType, disposition: options.disposition };
+  return {
+    contentType: 'application/octet-stream',
+    disposition: contentDisposition('attachment', fileName),
+  };
+}
+
+const HLS_PLAYLIST = 'application/vnd.apple.mpegurl';
+
 /** Answers a blob with ETag revalidation and single byte-range requests (RFC 9110). */
 export async function sendBlob(
   request: FastifyRequest,
   reply: FastifyReply,
   blob: BlobDownload,
-  options: SendBlobOptions,
+  requested: SendBlobOptions,
 ) {
+  const options = { ...requested, ...servedAs(requested, blob.asset.originalFileName) };
+  markAsUploadedBytes(reply);
   if (options.redirectSeconds && blob.directUrl) return redirect(reply, blob, options);
   void reply
     .header('ETag', options.etag)
