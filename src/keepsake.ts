@@ -265,7 +265,11 @@ export async function createKeepsake(
   const userAdmin = new UserAdminService(
     userRepository,
     argon2PasswordHasher,
-    { endSessionsOf: (id) => auth.endSessionsOf(id), emptyTrash: (id) => purge.emptyTrash(id) },
+    {
+      endSessionsOf: (id) => auth.endSessionsOf(id),
+      revokeApiKeysOf: (id) => auth.revokeApiKeysOf(id),
+      emptyTrash: (id) => purge.emptyTrash(id),
+    },
     clock,
     { deleteGraceDays: config.userDeleteGraceDays },
   );

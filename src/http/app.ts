@@ -16,6 +16,7 @@ import { reprocessRoutes } from './assets/reprocess-routes.js';
 import { metadataEditRoutes } from './assets/metadata-edit-routes.js';
 import { memoryRoutes } from './memories/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { sessionRoutes } from './auth/session-routes.js';
 import { registerAuthentication } from './authentication.js';
 import { registerErrorHandler } from './error-handler.js';
 import { healthRoutes } from './health/routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(
 
 const API_ROUTES = [
   authRoutes,
+  sessionRoutes,
   userRoutes,
   apiKeyRoutes,
   uploadRoutes,

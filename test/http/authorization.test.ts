@@ -5,6 +5,7 @@ import type { InjectOptions } from 'fastify';
 import { corpusPath } from '../helpers/corpus.js';
 import {
   createUser,
+  login,
   multipart,
   setupAdmin,
   startTestApp,
@@ -619,6 +620,35 @@ describe('authorization, route by route and actor by actor', () => {
       route: 'GET /api/users/me',
       request: () => ({ url: '/api/users/me' }),
       expected: anyUser(200),
+    },
+    {
+      // A wrong current password changes nothing: every signed-in caller reaches the check.
+      route: 'PUT /api/users/me/password',
+      request: () => ({
+        method: 'PUT',
+        url: '/api/users/me/password',
+        payload: { currentPassword: 'not the password', newPassword: 'a long new password' },
+      }),
+      expected: anyUser(400),
+    },
+    {
+      route: 'GET /api/auth/sessions',
+      request: () => ({ url: '/api/auth/sessions' }),
+      expected: anyUser(200),
+    },
+    {
+      // A second session of the owner's: only the owner may end it.
+      route: 'DELETE /api/auth/sessions/{id}',
+      setup: async () => {
+        const other = await login(t.app, 'olive@example.com', 'Olive-password-123');
+        const mine = (await as(other, 'GET', '/api/auth/sessions')).json<
+          { id: string; current: boolean }[]
+        >();
+        return { session: mine.find((s) => s.current)!.id };
+      },
+      perCell: true,
+      request: ({ session }) => ({ method: 'DELETE', url: `/api/auth/sessions/${session}` }),
+      expected: ownerOnly(204),
     },
     {
       route: 'GET /api/users/directory',

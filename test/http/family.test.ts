@@ -125,7 +125,9 @@ describe('family: admin user management, quotas, partners', () => {
         email: 'dan@example.com',
         password: 'Dan-password-123',
       });
-      assert.equal(signIn.statusCode, 403);
+      // The same answer as a wrong password: see [Note: A disabled account signs in like a wrong password].
+      assert.equal(signIn.statusCode, 401);
+      assert.equal(signIn.json().code, 'INVALID_CREDENTIALS');
       assert.match(signIn.json().message, /disabled/);
 
       await call(admin, 'PATCH', `/api/users/${dan.userId}`, { disabled: false });

@@ -9,6 +9,7 @@ import * as sharedLinks from './migrations/0006-shared-links.js';
 import * as family from './migrations/0007-family.js';
 import * as metadataEdits from './migrations/0008-metadata-edits.js';
 import * as memories from './migrations/0009-memories.js';
+import * as accountSecurity from './migrations/0010-account-security.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0007-family': family,
   '0008-metadata-edits': metadataEdits,
   '0009-memories': memories,
+  '0010-account-security': accountSecurity,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

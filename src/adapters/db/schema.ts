@@ -21,6 +21,8 @@ export interface Database {
   partners: PartnersTable;
   memories: MemoriesTable;
   memory_runs: MemoryRunsTable;
+  login_failures: LoginFailuresTable;
+  login_devices: LoginDevicesTable;
 }
 
 export interface UsersTable {
@@ -43,6 +45,23 @@ export interface SessionsTable {
   token_hash: string;
   created_at: string;
   expires_at: string;
+  user_agent: string | null;
+  last_seen_at: string | null;
+}
+
+/** Consecutive failed sign-ins per normalised email: see [Note: Sign-in back-off]. */
+export interface LoginFailuresTable {
+  email: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
+/** Browsers that signed in to the account before: they pass its sign-in lock. */
+export interface LoginDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
 }
 
 export interface ApiKeysTable {

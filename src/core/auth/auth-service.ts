@@ -1,15 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors.js';
-import { normalizeEmail } from '../users/users-service.js';
+import { normalizeEmail, validatePassword } from '../users/users-service.js';
 import type { PasswordHasher, User, UserRepository } from '../users/user.js';
-import type { ApiKeyRecord, AuthStore } from './auth-store.js';
+import type { ApiKeyRecord, AuthStore, SessionRecord } from './auth-store.js';
 
 /** Who is asking. Every use case takes it and scopes its reads and writes to `userId`. */
 export interface Principal {
   userId: string;
   isAdmin: boolean;
   sessionId?: string;
+  /** Set when the request came with an API key (which may not mint further keys). */
+  apiKeyId?: string;
 }
+
+/** How a session is described to its owner: which one is the caller's own. */
+export type OwnSession = SessionRecord & { current: boolean };
 
 export interface AuthServiceOptions {
   sessionDays: number;
@@ -29,14 +34,18 @@ export class AuthService {
     private readonly options: AuthServiceOptions,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; user: User }> {
+  async login(
+    email: string,
+    password: string,
+    context: { userAgent?: string } = {},
+  ): Promise<{ accessToken: string; user: User }> {
     const found = await this.users.getCredentials(normalizeEmail(email));
     this.dummyHash ??= this.hasher.hash(DUMMY_PASSWORD);
     const ok = found
       ? await this.hasher.verify(found.passwordHash, password)
       : await this.hasher.verify(await this.dummyHash, password).then(() => false);
-    if (!found || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong email or password.');
-    assertEnabled(found.user);
+    // See: [Note: A disabled account signs in like a wrong password]
+    if (!found || !ok || found.user.disabledAt) throw invalidCredentials();
     const accessToken = newSecret();
     const expiresAt = new Date(Date.now() + this.options.sessionDays * 86_400_000).toISOString();
     await this.store.createSession({
@@ -44,8 +53,39 @@ export class AuthService {
       userId: found.user.id,
       tokenHash: sha256(accessToken),
       expiresAt,
+      userAgent: context.userAgent?.slice(0, 512) || null,
     });
     return { accessToken, user: found.user };
+  }
+
+  /**
+   * A person changes their own password, knowing the current one. Every other session of theirs
+   * ends (the one asking stays signed in), and their API keys are revoked unless they keep them.
+   */
+  async changePassword(
+    principal: Principal,
+    change: { currentPassword: string; newPassword: string; revokeApiKeys: boolean },
+  ): Promise<void> {
+    const user = await this.users.get(principal.userId);
+    const found = user && (await this.users.getCredentials(user.email));
+    if (!found || !(await this.hasher.verify(found.passwordHash, change.currentPassword)))
+      throw new AppError('CURRENT_PASSWORD_WRONG', 'The current password is not right.');
+    validatePassword(change.newPassword);
+    await this.users.setPasswordHash(found.user.id, await this.hasher.hash(change.newPassword));
+    await this.store.deleteSessionsOf(found.user.id, principal.sessionId);
+    if (change.revokeApiKeys) await this.store.deleteApiKeysOf(found.user.id);
+  }
+
+  /** The caller's own sessions, still valid, newest first; `current` marks the one asking. */
+  async listSessions(principal: Principal): Promise<OwnSession[]> {
+    const sessions = await this.store.listSessions(principal.userId, new Date().toISOString());
+    return sessions.map((s) => ({ ...s, current: s.id === principal.sessionId }));
+  }
+
+  /** Ends one of the caller's own sessions (someone else's is "not found"). */
+  async endSession(principal: Principal, sessionId: string): Promise<void> {
+    if (!(await this.store.deleteSessionOf(principal.userId, sessionId)))
+      throw new AppError('SESSION_NOT_FOUND', 'No such session.');
   }
 
   /** Expired sessions can never sign anyone in again; they are only kept until this runs. */
@@ -58,8 +98,12 @@ export class AuthService {
   }
 
   async authenticateToken(token: string): Promise<Principal | undefined> {
-    const found = await this.store.findSession(sha256(token), new Date().toISOString());
+    const now = new Date();
+    const found = await this.store.findSession(sha256(token), now.toISOString());
     if (found) assertEnabled(found.user);
+    // "Last seen" for the account page; a write every few minutes at most, not per request.
+    if (found && (!found.lastSeenAt || Date.parse(found.lastSeenAt) < now.getTime() - TOUCH_MS))
+      await this.store.touchSession(found.sessionId, now.toISOString());
     return (
       found && { userId: found.user.id, isAdmin: found.user.isAdmin, sessionId: found.sessionId }
     );
@@ -68,7 +112,9 @@ export class AuthService {
   async authenticateApiKey(key: string): Promise<Principal | undefined> {
     const found = await this.store.findApiKey(sha256(key));
     if (found) assertEnabled(found.user);
-    return found && { userId: found.user.id, isAdmin: found.user.isAdmin };
+    return (
+      found && { userId: found.user.id, isAdmin: found.user.isAdmin, apiKeyId: found.apiKeyId }
+    );
   }
 
   /** Ends every session of the user (disabled, deleted, or a new password set by an admin). */
@@ -76,10 +122,21 @@ export class AuthService {
     return this.store.deleteSessionsOf(userId);
   }
 
+  /** Revokes every API key of the user (a password reset, unless the keys are kept). */
+  revokeApiKeysOf(userId: string): Promise<void> {
+    return this.store.deleteApiKeysOf(userId);
+  }
+
   async createApiKey(
     principal: Principal,
     name: string,
   ): Promise<ApiKeyRecord & { secret: string }> {
+    // A leaked key must not be able to outlive its own revocation by minting another.
+    if (principal.apiKeyId)
+      throw new AppError(
+        'API_KEY_CANNOT_CREATE_KEYS',
+        'An API key cannot create API keys; sign in to create one.',
+      );
     const secret = newSecret();
     const record = {
       id: crypto.randomUUID(),
@@ -107,5 +164,18 @@ function assertEnabled(user: User): void {
     throw new AppError('USER_DISABLED', 'This account is disabled; ask an administrator.');
 }
 
+/*
+ * [Note: A disabled account signs in like a wrong password]
+ *
+ * Answering "disabled" only after a correct password would confirm the password to whoever
+ * guessed it; answering it before would tell which emails have (disabled) accounts. A disabled
+ * account therefore gets the same 401 INVALID_CREDENTIALS as a wrong password, whatever the
+ * password, and the message says that a disabled account is one of the reasons. An API key of a
+ * disabled user still gets 403 USER_DISABLED: its holder already has a secret of the account.
+ */
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 'Wrong email or password, or the account is disabled.');
+
+const TOUCH_MS = 5 * 60_000;
 const newSecret = (): string => randomBytes(32).toString('base64url');
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');

@@ -7,20 +7,29 @@ export interface AuthStore {
     userId: string;
     tokenHash: string;
     expiresAt: string;
+    userAgent: string | null;
   }): Promise<void>;
   findSession(
     tokenHash: string,
     now: string,
-  ): Promise<{ sessionId: string; user: User } | undefined>;
+  ): Promise<{ sessionId: string; lastSeenAt: string | null; user: User } | undefined>;
+  /** Records that the session was used at `at`. */
+  touchSession(sessionId: string, at: string): Promise<void>;
+  /** The user's sessions still valid at `now`, newest first. */
+  listSessions(userId: string, now: string): Promise<SessionRecord[]>;
   deleteSession(sessionId: string): Promise<void>;
-  /** Signs the user out everywhere. */
-  deleteSessionsOf(userId: string): Promise<void>;
+  /** Returns false when the user has no such session. */
+  deleteSessionOf(userId: string, sessionId: string): Promise<boolean>;
+  /** Signs the user out everywhere, or everywhere but `exceptSessionId`. */
+  deleteSessionsOf(userId: string, exceptSessionId?: string): Promise<void>;
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
   createApiKey(key: ApiKeyRecord & { keyHash: string; userId: string }): Promise<void>;
   listApiKeys(userId: string): Promise<ApiKeyRecord[]>;
   /** Returns false when the user has no such key. */
   deleteApiKey(userId: string, id: string): Promise<boolean>;
+  /** Revokes every API key of the user. */
+  deleteApiKeysOf(userId: string): Promise<void>;
   findApiKey(keyHash: string): Promise<{ apiKeyId: string; user: User } | undefined>;
 }
 
@@ -28,4 +37,11 @@ export interface ApiKeyRecord {
   id: string;
   name: string;
   createdAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  userAgent: string | null;
 }

@@ -20,6 +20,7 @@ export interface UserAdminOptions {
 /** What deleting a user needs from elsewhere: ending sessions, and the purge path for assets. */
 export interface UserAdminCollaborators {
   endSessionsOf(userId: string): Promise<void>;
+  revokeApiKeysOf(userId: string): Promise<void>;
   /** Purges the owner's trash for good (originals shared with others stay). */
   emptyTrash(ownerId: string): Promise<number>;
 }
@@ -69,12 +70,16 @@ export class UserAdminService {
     return updated ?? this.getOrFail(id);
   }
 
-  /** Sets a new password and ends the user's sessions. */
-  async resetPassword(id: string, password: string): Promise<void> {
+  /**
+   * Sets a new password and ends the user's sessions; their API keys are revoked too unless the
+   * admin keeps them (a reset usually means the account was, or may have been, taken over).
+   */
+  async resetPassword(id: string, password: string, { revokeApiKeys = true } = {}): Promise<void> {
     await this.getOrFail(id);
     validatePassword(password);
     await this.users.setPasswordHash(id, await this.hasher.hash(password));
     await this.collaborators.endSessionsOf(id);
+    if (revokeApiKeys) await this.collaborators.revokeApiKeysOf(id);
   }
 
   /** Days between deleting a user and their data going (the admin page says it before asking). */

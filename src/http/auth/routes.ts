@@ -62,6 +62,7 @@ export const authRoutes: RoutePlugin = async (app, { keepsake }) => {
       const { accessToken, user } = await keepsake.auth.login(
         request.body.email,
         request.body.password,
+        { userAgent: request.headers['user-agent'] },
       );
       void reply.setCookie(SESSION_COOKIE, accessToken, {
         httpOnly: true,

@@ -112,13 +112,21 @@ export const userAdminRoutes: RoutePlugin = async (app, { keepsake }) => {
       schema: {
         tags: ['users'],
         summary: 'Set a new password for a user; their sessions end (admin)',
+        description:
+          'Their API keys are revoked too, unless `revokeApiKeys` is false (for example when ' +
+          'the reset is only because they forgot the password).',
         params: IdParams,
-        body: Type.Object({ password: Type.String() }),
+        body: Type.Object({
+          password: Type.String(),
+          revokeApiKeys: Type.Optional(Type.Boolean({ default: true })),
+        }),
         response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      await keepsake.userAdmin.resetPassword(request.params.id, request.body.password);
+      await keepsake.userAdmin.resetPassword(request.params.id, request.body.password, {
+        revokeApiKeys: request.body.revokeApiKeys,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { User } from '../../core/users/user.js';
 import { NewUserBody } from '../auth/routes.js';
 import { principalOf } from '../authentication.js';
@@ -23,6 +24,35 @@ export const userRoutes: RoutePlugin = async (app, { keepsake }) => {
       },
     },
     async (request) => toUserDto(await keepsake.users.getOrFail(principalOf(request).userId)),
+  );
+
+  app.put(
+    '/api/users/me/password',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['users'],
+        summary: 'Change my password',
+        description:
+          'Needs the current password (400 CURRENT_PASSWORD_WRONG otherwise). Every other ' +
+          'session of mine ends; this one stays. My API keys are revoked too unless ' +
+          '`revokeApiKeys` is false.',
+        body: Type.Object({
+          currentPassword: Type.String({ maxLength: 1024 }),
+          newPassword: Type.String({ maxLength: 1024 }),
+          revokeApiKeys: Type.Optional(Type.Boolean({ default: true })),
+        }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      await keepsake.auth.changePassword(principalOf(request), {
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        revokeApiKeys: request.body.revokeApiKeys ?? true,
+      });
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ApiKeyRecord, AuthStore } from '../../../core/auth/auth-store.js';
+import type { ApiKeyRecord, AuthStore, SessionRecord } from '../../../core/auth/auth-store.js';
 import type { User } from '../../../core/users/user.js';
 import type { Database } from '../schema.js';
 import { toUser, USER_COLUMNS } from './user-repository.js';
@@ -12,15 +12,19 @@ export class KyselyAuthStore implements AuthStore {
     userId: string;
     tokenHash: string;
     expiresAt: string;
+    userAgent: string | null;
   }): Promise<void> {
+    const now = new Date().toISOString();
     await this.db
       .insertInto('sessions')
       .values({
         id: session.id,
         user_id: session.userId,
         token_hash: session.tokenHash,
-        created_at: new Date().toISOString(),
+        created_at: now,
         expires_at: session.expiresAt,
+        user_agent: session.userAgent,
+        last_seen_at: now,
       })
       .execute();
   }
@@ -28,23 +32,59 @@ export class KyselyAuthStore implements AuthStore {
   async findSession(
     tokenHash: string,
     now: string,
-  ): Promise<{ sessionId: string; user: User } | undefined> {
+  ): Promise<{ sessionId: string; lastSeenAt: string | null; user: User } | undefined> {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([...USER_COLUMNS, 'sessions.id as session_id'])
+      .select([...USER_COLUMNS, 'sessions.id as session_id', 'sessions.last_seen_at'])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
       .executeTakeFirst();
-    return row && { sessionId: row.session_id, user: toUser(row) };
+    return row && { sessionId: row.session_id, lastSeenAt: row.last_seen_at, user: toUser(row) };
+  }
+
+  async touchSession(sessionId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: at })
+      .where('id', '=', sessionId)
+      .execute();
+  }
+
+  async listSessions(userId: string, now: string): Promise<SessionRecord[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select(['id', 'created_at', 'last_seen_at', 'user_agent'])
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      userAgent: r.user_agent,
+    }));
   }
 
   async deleteSession(sessionId: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }
 
-  async deleteSessionsOf(userId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  async deleteSessionOf(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async deleteSessionsOf(userId: string, exceptSessionId?: string): Promise<void> {
+    let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+    await query.execute();
   }
 
   async deleteExpiredSessions(now: string): Promise<number> {
@@ -85,6 +125,10 @@ export class KyselyAuthStore implements AuthStore {
       .where('user_id', '=', userId)
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  }
+
+  async deleteApiKeysOf(userId: string): Promise<void> {
+    await this.db.deleteFrom('api_keys').where('user_id', '=', userId).execute();
   }
 
   async findApiKey(keyHash: string): Promise<{ apiKeyId: string; user: User } | undefined> {
