@@ -1,6 +1,6 @@
 import { api, ok } from '../api/client';
 import { emitAssetsChanged } from '../app/events';
-import { isAcceptedFile } from './accept';
+import { acceptsFile } from './accept';
 import { fetchChecksum } from './checksum';
 import { isActive, type UploadItem } from './upload-item';
 import { ProcessingWatch, type ProcessingOutcome } from './processing-watch';
@@ -26,27 +26,33 @@ export class UploadSession {
 
   addFiles(files: Iterable<File>): void {
     const items: UploadItem[] = [];
+    const picked: [key: string, file: File][] = [];
     for (const file of files) {
       const key = `upload-${(this.nextKey += 1)}`;
-      const base = { key, name: file.name, size: file.size, bytesSent: 0 };
-      if (!isAcceptedFile(file)) {
-        items.push({
-          ...base,
-          status: 'failed',
-          message: 'Not a photo or video.',
-          retryable: false,
-        });
-        continue;
-      }
-      items.push({ ...base, status: 'checking' });
-      this.files.set(key, file);
-      this.toCheck.push(key);
+      items.push({ key, name: file.name, size: file.size, bytesSent: 0, status: 'checking' });
+      picked.push([key, file]);
     }
     if (items.length === 0) return;
     this.store.add(items);
-    // Loads Uppy now, while the first files are hashed.
+    // Loads Uppy now, while the first files are looked at and hashed.
     void this.loadUploader().catch(() => {});
-    void this.checkQueued();
+    void this.admit(picked);
+  }
+
+  /**
+   * Files that look like photos or videos go on to be checked, the first while the rest are
+   * looked at. See: [Note: Which files the upload sends] in accept.ts.
+   */
+  private async admit(picked: [key: string, file: File][]): Promise<void> {
+    for (const [key, file] of picked) {
+      if (!(await acceptsFile(file))) {
+        this.fail(key, 'Not a photo or video.', false);
+        continue;
+      }
+      this.files.set(key, file);
+      this.toCheck.push(key);
+      void this.checkQueued();
+    }
   }
 
   retry(key: string): void {

@@ -53,6 +53,37 @@ describe('summarizeUploads', () => {
     expect(s).toMatchObject({ total: 4, sent: 3, ready: 2, duplicates: 1, failed: 1 });
   });
 
+  it('reaches the end when a batch ends with failed files, and says how many failed', () => {
+    // Six refused before a byte was sent, as in a batch of 62 camera files.
+    const batch = [
+      ...Array.from({ length: 56 }, () => item('ready', 1_000_000)),
+      ...Array.from({ length: 6 }, () => item('failed', 1_000_000)),
+    ];
+    const s = summarizeUploads(batch);
+    expect(s.fraction).toBe(1);
+    expect(s.active).toBe(false);
+    expect(s.headline).toBe('56 items added · 6 failed');
+  });
+
+  it('leaves failed files out of the bytes still to go, and names them while uploading', () => {
+    const s = summarizeUploads([
+      item('ready', 100),
+      item('failed', 300, 120),
+      item('uploading', 100, 50),
+    ]);
+    expect(s.fraction).toBeCloseTo(150 / 200);
+    expect(s.headline).toBe('Uploading 1 of 2 · 150 B of 200 B · 1 failed');
+    expect(summarizeUploads([item('processing', 10), item('failed', 10)]).headline).toBe(
+      'Processing 1 photo or video… · 1 failed',
+    );
+  });
+
+  it('is at its end when every file failed', () => {
+    const s = summarizeUploads([item('failed', 10), item('failed', 20, 5)]);
+    expect(s.fraction).toBe(1);
+    expect(s.headline).toBe('2 failed');
+  });
+
   it('handles an empty list and empty files', () => {
     expect(summarizeUploads([]).headline).toBe('Nothing uploaded');
     expect(summarizeUploads([item('ready', 0)]).fraction).toBe(1);

@@ -9,13 +9,23 @@ export interface UploadSummary {
   failed: number;
   bytesSent: number;
   bytesTotal: number;
-  /** 0..1 over the bytes; a skipped duplicate counts as sent. */
+  /**
+   * 0..1 over the bytes; a skipped duplicate counts as sent, a failed file not at all. See:
+   * [Note: Upload progress with failures].
+   */
   fraction: number;
   active: boolean;
   /** One line for the panel's header, e.g. "Uploading 12 of 40 · 230 MB of 1.2 GB". */
   headline: string;
 }
 
+/**
+ * [Note: Upload progress with failures]
+ * A failed file will send nothing more (unless retried), so it leaves the byte count: the bar
+ * measures what is still to go and reaches its end when the batch does, and the headline says
+ * how many failed. Counting a refused file's bytes as never sent kept the bar at about 90 % for
+ * good after a batch of 62 with six refusals.
+ */
 export function summarizeUploads(items: readonly UploadItem[]): UploadSummary {
   let sent = 0;
   let processing = 0;
@@ -26,17 +36,20 @@ export function summarizeUploads(items: readonly UploadItem[]): UploadSummary {
   let bytesTotal = 0;
   let uploading = false;
   for (const item of items) {
+    if (item.status === 'failed') {
+      failed += 1;
+      continue;
+    }
     bytesTotal += item.size;
     bytesSent += isSent(item) ? item.size : Math.min(item.bytesSent, item.size);
     if (isSent(item)) sent += 1;
     if (item.status === 'processing') processing += 1;
     if (item.status === 'ready') ready += 1;
     if (item.status === 'duplicate') duplicates += 1;
-    if (item.status === 'failed') failed += 1;
     if (item.status === 'checking' || item.status === 'uploading') uploading = true;
   }
   const total = items.length;
-  const fraction = bytesTotal > 0 ? bytesSent / bytesTotal : sent === total ? 1 : 0;
+  const fraction = bytesTotal > 0 ? bytesSent / bytesTotal : uploading ? 0 : 1;
   const summary = { total, sent, processing, ready, duplicates, failed, bytesSent, bytesTotal };
   return {
     ...summary,
@@ -47,10 +60,11 @@ export function summarizeUploads(items: readonly UploadItem[]): UploadSummary {
 }
 
 function headline(s: Omit<UploadSummary, 'fraction' | 'active' | 'headline'>, uploading: boolean) {
+  const failed = s.failed > 0 ? ` · ${s.failed} failed` : '';
   if (uploading)
-    return `Uploading ${s.sent} of ${s.total} · ${formatBytes(s.bytesSent)} of ${formatBytes(s.bytesTotal)}`;
+    return `Uploading ${s.sent} of ${s.total - s.failed} · ${formatBytes(s.bytesSent)} of ${formatBytes(s.bytesTotal)}${failed}`;
   if (s.processing > 0)
-    return `Processing ${count(s.processing, 'photo or video', 'photos and videos')}…`;
+    return `Processing ${count(s.processing, 'photo or video', 'photos and videos')}…${failed}`;
   const parts: string[] = [];
   const added = s.sent - s.duplicates;
   if (added > 0) parts.push(`${count(added, 'item', 'items')} added`);
