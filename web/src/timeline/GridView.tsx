@@ -263,7 +263,7 @@ export function GridView({
         <div
           key={`d${day.day}`}
           className="grid-day"
-          style={{ top: dayTop, height: metrics.dayHeading }}
+          style={{ top: dayTop, left: day.left, width: day.width, height: metrics.dayHeading }}
         >
           <button
             type="button"

@@ -84,25 +84,19 @@ export function Scrubber({ months, tops, scrollTop, trackHeight, onJump }: Props
         if (!dragging.current) setHoverY(undefined);
       }}
     >
-      {marks.map((mark) =>
-        mark.year ? (
-          <span
-            key={mark.index}
-            className="scrubber-year"
-            style={{ top: mark.y }}
-            aria-hidden="true"
-          >
-            {mark.year}
-          </span>
-        ) : (
-          <span
-            key={mark.index}
-            className="scrubber-dot"
-            style={{ top: mark.y }}
-            aria-hidden="true"
-          />
-        ),
-      )}
+      {marks.dots.map((dot) => (
+        <span key={dot.index} className="scrubber-dot" style={{ top: dot.y }} aria-hidden="true" />
+      ))}
+      {marks.years.map((label) => (
+        <span
+          key={label.year}
+          className="scrubber-year"
+          style={{ top: label.y }}
+          aria-hidden="true"
+        >
+          {label.year}
+        </span>
+      ))}
       <span
         className="scrubber-thumb"
         style={{ top: yAtOffset(tops, scrollTop, trackHeight) }}

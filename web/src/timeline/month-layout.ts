@@ -1,5 +1,5 @@
 import { dayOf, type GridItem } from './grid-item';
-import { justify } from './justified-rows';
+import { justify, type Box } from './justified-rows';
 
 /** Sizes of one grid's layout; phones get smaller rows (see metricsFor). */
 export interface GridMetrics {
@@ -8,8 +8,10 @@ export interface GridMetrics {
   gap: number;
   monthHeading: number;
   dayHeading: number;
-  /** Space after a day's last row. */
+  /** Space after a day's last row, and between days that share a row. */
   dayGap: number;
+  /** The narrowest a day that shares a row may be: room for its heading. */
+  minDayWidth: number;
 }
 
 export function metricsFor(width: number): GridMetrics {
@@ -21,6 +23,7 @@ export function metricsFor(width: number): GridMetrics {
     monthHeading: phone ? 48 : 60,
     dayHeading: phone ? 36 : 40,
     dayGap: phone ? 8 : 12,
+    minDayWidth: phone ? 110 : 150,
   };
 }
 
@@ -53,6 +56,9 @@ export interface PlacedTile {
 export interface PlacedDay extends DayGroup {
   /** Top of the day heading, relative to the month. */
   top: number;
+  /** The day's block: its heading and tiles sit within these. */
+  left: number;
+  width: number;
 }
 
 export interface MonthLayout {
@@ -62,22 +68,75 @@ export interface MonthLayout {
   tiles: PlacedTile[];
 }
 
-/** A month's real layout: its heading, then each day's heading and justified rows. */
+/*
+ * [Note: Days share rows]
+ * A library spread over many days would otherwise be mostly white space: each day's one or two
+ * photos alone on a row as wide as the screen. A day whose photos fit in one row that is not
+ * full is a block as wide as its photos (at least as wide as its heading), and such blocks flow
+ * side by side, as in Immich and Google Photos; each keeps its own heading. A day that fills a
+ * row still starts a new line and spans it. Tiles stay in order with tops never decreasing, which
+ * is all that the virtualisation and the keyboard's row navigation rely on.
+ */
+
+interface DayBlock {
+  group: DayGroup;
+  boxes: Box[];
+  width: number;
+  height: number;
+  /** One row that does not fill the width: may share a line with other small days. */
+  small: boolean;
+}
+
+function dayBlock(group: DayGroup, m: GridMetrics): DayBlock {
+  const rows = justify(
+    group.items.map((item) => item.aspectRatio),
+    { width: m.width, targetRowHeight: m.rowHeight, gap: m.gap },
+  );
+  const last = rows.boxes.at(-1)!;
+  const tilesWidth = last.left + last.width;
+  const small = last.top === 0 && last.height >= m.rowHeight && tilesWidth < m.width - 1;
+  return {
+    group,
+    boxes: rows.boxes,
+    width: small ? Math.min(m.width, Math.max(tilesWidth, m.minDayWidth)) : m.width,
+    height: rows.height,
+    small,
+  };
+}
+
+/** A month's real layout: its heading, then its days, small ones side by side. See: [Note: Days share rows] */
 export function layoutMonth(items: readonly GridItem[], m: GridMetrics): MonthLayout {
   const days: PlacedDay[] = [];
   const tiles: PlacedTile[] = [];
   let top = m.monthHeading;
+  // The line of small days being filled: where the next one would go, and how tall it is.
+  let lineLeft = 0;
+  let lineHeight = 0;
+  const endLine = () => {
+    if (lineHeight > 0) top += m.dayHeading + lineHeight + m.dayGap;
+    lineLeft = 0;
+    lineHeight = 0;
+  };
   for (const group of groupByDay(items)) {
-    days.push({ ...group, top });
-    top += m.dayHeading;
-    const rows = justify(
-      group.items.map((item) => item.aspectRatio),
-      { width: m.width, targetRowHeight: m.rowHeight, gap: m.gap },
+    const block = dayBlock(group, m);
+    if (!block.small || (lineHeight > 0 && lineLeft + block.width > m.width)) endLine();
+    const left = lineLeft;
+    days.push({ ...group, top, left, width: block.width });
+    block.boxes.forEach((box, i) =>
+      tiles.push({
+        item: group.items[i]!,
+        ...box,
+        left: left + box.left,
+        top: top + m.dayHeading + box.top,
+      }),
     );
-    rows.boxes.forEach((box, i) =>
-      tiles.push({ item: group.items[i]!, ...box, top: top + box.top }),
-    );
-    top += rows.height + m.dayGap;
+    if (block.small) {
+      lineLeft += block.width + m.dayGap;
+      lineHeight = Math.max(lineHeight, block.height);
+    } else {
+      top += m.dayHeading + block.height + m.dayGap;
+    }
   }
+  endLine();
   return { height: top, days, tiles };
 }
