@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { AppError } from '../core/errors.js';
 import type { Keepsake } from '../keepsake.js';
 import { apiKeyRoutes } from './api-keys/routes.js';
@@ -38,9 +38,13 @@ import { tusRoutes } from './uploads/tus-routes.js';
 import { openApiDocumentation } from './openapi.js';
 import { registerMetrics } from './metrics/metrics.js';
 import { webRoutes } from './web/routes.js';
+import { registerRequestLog } from './request-log.js';
+import { AJV_OPTIONS, buildValidator } from './validation.js';
 
 export interface BuildAppOptions {
   logger?: boolean;
+  /** Sees every route as it is declared, schema included (tests walk the schemas). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP API around a wired Keepsake; never listens (tests call `inject`). */
@@ -49,14 +53,22 @@ export async function buildApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: keepsake.config.logLevel },
+    // See: [Note: One logger]. Requests are logged by request-log.ts, at debug unless they need a look.
+    ...(options.logger === false
+      ? { logger: false }
+      : { loggerInstance: keepsake.log.child({ component: 'http' }) }),
+    disableRequestLogging: true,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+    // See: [Note: JSON bodies are not coerced]
+    ajv: AJV_OPTIONS,
+    schemaController: { compilersFactory: { buildValidator } },
     forceCloseConnections: false,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandler(app);
+  registerRequestLog(app, keepsake.config.slowRequestMs);
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: keepsake.config.maxUploadBytes, files: 1, fields: 20, fieldSize: 4096 },

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/core/ports/clock.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type BuildAppOptions } from '../../src/http/app.js';
 import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
 import { corpusPath } from './corpus.js';
 import { releaseServicesFor, servicesFor } from './stack.js';
@@ -34,6 +34,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   workers?: boolean;
   clock?: Clock;
+  /** Sees every route as it is declared (see BuildAppOptions). */
+  onRoute?: BuildAppOptions['onRoute'];
 }
 
 /**
@@ -56,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const blobs = await openBlobStore(config.storageUrl, {
     s3ForcePathStyle: config.s3ForcePathStyle,
   });
-  const app = await buildApp(keepsake, { logger: false });
+  const app = await buildApp(keepsake, { logger: false, onRoute: options.onRoute });
   await app.ready();
   if (options.workers !== false) keepsake.startWorkers();
   const stop = async () => {
