@@ -49,7 +49,7 @@ export function VideoStage({ asset, onSwipe }: Props) {
       </div>
     );
   return (
-    <div className="viewer-stage" {...swipe}>
+    <div className="viewer-stage video" {...swipe}>
       <video
         ref={video}
         className="viewer-video"
