@@ -107,6 +107,33 @@ describe('broken files (corpus broken/) and a decompression bomb', () => {
     assert.ok(Date.now() - started < 20_000);
   });
 
+  it('gives reasons without server paths or raw tool output', async () => {
+    // A TIFF cut short: libvips names the file it read in its complaint ("<path>: bad seek").
+    const tiff = await readFile(corpusPath('png-webp-gif-tiff/P3110005.TIF'));
+    const res = await uploadBytes(t.app, admin, tiff.subarray(0, 3000), 'cut.tif');
+    assert.equal(res.statusCode, 201, res.body);
+    const cut = await waitForAsset(t.app, admin, res.json<{ id: string }>().id, BOUND_MS);
+    assert.equal(cut.status, 'failed');
+    assert.equal(cut.error, 'The picture could not be read: the file is damaged or cut short.');
+
+    const video = assets.get('broken/Sony XAVC header-only.MP4')!;
+    const shown = (
+      await t.app.inject({ url: `/api/assets/${video.id}`, headers: admin.headers })
+    ).json<AssetBody & { playback: { error: string | null } | null }>();
+    assert.equal(shown.error, 'The video could not be read: the file is damaged or cut short.');
+    for (const asset of [...assets.values(), cut, shown]) {
+      const reasons = [asset.error, (asset as typeof shown).playback?.error];
+      for (const reason of reasons.filter(Boolean).map(String)) {
+        assert.doesNotMatch(reason, /\/[\w.-]+\/|originals|blobs|staging/, reason);
+        assert.doesNotMatch(
+          reason,
+          /ffmpeg|ffprobe|tiff2vips|EOF|marking filters|stream \d/,
+          reason,
+        );
+      }
+    }
+  });
+
   it('still serves and processes a good photo afterwards', async () => {
     const res = await uploadFile(t.app, admin, corpusPath('png-webp-gif-tiff/denali.webp'));
     assert.equal(res.statusCode, 201, res.body);

@@ -5,6 +5,7 @@ import type { AssetJobHandler } from './asset-job.js';
 import { errorMessage } from '../errors.js';
 import { observed, type JobObserver } from './job-observer.js';
 import { PIPELINE, stepOrFail, type StepName } from './pipeline.js';
+import { reasonForPeople } from './failure-reasons.js';
 
 export type PipelineHandlers = Record<StepName, AssetJobHandler>;
 
@@ -52,7 +53,7 @@ export class JobRunner {
       const reason =
         `${step.name} was started ${job.maxAttempts} times and never finished: ` +
         'the worker stopped each time (out of memory or killed)';
-      await this.assets.markFailed(assetId, reason);
+      await this.assets.markFailed(assetId, reasonForPeople(reason));
       return { status: 'failed', reason };
     }
     let outcome: JobOutcome;
@@ -60,7 +61,11 @@ export class JobRunner {
       outcome = await this.handlers[step.name as StepName](assetId);
     } catch (error) {
       if (job.attempt >= job.maxAttempts) {
-        await this.assets.markFailed(assetId, `${step.name} failed: ${errorMessage(error)}`);
+        // The log and the job record keep the error itself. See: [Note: Reasons people read].
+        await this.assets.markFailed(
+          assetId,
+          reasonForPeople(`${step.name} failed: ${errorMessage(error)}`),
+        );
       }
       throw error;
     }

@@ -1,5 +1,6 @@
 import type { Asset, PlaybackStatus } from '../assets/asset.js';
 import type { VideoProbe } from './video-prober.js';
+import { reasonForPeople } from '../jobs/failure-reasons.js';
 
 /**
  * [Note: Video playback]
@@ -86,10 +87,11 @@ export function playbackViewOf(asset: Asset): PlaybackView | null {
   if (asset.playback)
     return {
       status: asset.playback.status,
-      error: asset.playback.error,
+      error: asset.playback.error && reasonForPeople(asset.playback.error),
       hls: asset.playback.hlsKey !== null,
     };
   // A video that failed before the playback step (unreadable) never reaches it.
-  if (asset.status === 'failed') return { status: 'failed', error: asset.error, hls: false };
+  if (asset.status === 'failed')
+    return { status: 'failed', error: asset.error && reasonForPeople(asset.error), hls: false };
   return { status: 'pending', error: null, hls: false };
 }

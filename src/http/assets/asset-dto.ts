@@ -4,6 +4,7 @@ import { formatCaptureTime } from '../../core/media/capture-time.js';
 import { playbackViewOf } from '../../core/media/playback-rules.js';
 import { PlaceDto } from './place-dto.js';
 import { PlaybackDto } from './playback-dto.js';
+import { reasonForPeople } from '../../core/jobs/failure-reasons.js';
 
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -109,7 +110,7 @@ export function toAssetDto(asset: Asset) {
     isArchived: asset.isArchived,
     isTrashed: asset.trashedAt !== null,
     status: asset.status,
-    error: asset.error,
+    error: asset.error && reasonForPeople(asset.error),
     fileCreatedAt: asset.fileCreatedAt,
     fileModifiedAt: asset.fileModifiedAt,
     uploadedAt: asset.uploadedAt,

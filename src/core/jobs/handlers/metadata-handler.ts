@@ -16,6 +16,7 @@ import type { PlaceResolver } from '../../places/place-resolver.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { completed, failed, type AssetJobHandler } from '../asset-job.js';
 import { readStoredSidecar } from './stored-sidecar.js';
+import { reasonForPeople } from '../failure-reasons.js';
 
 const SWAPS_AXES = new Set([5, 6, 7, 8]);
 
@@ -90,7 +91,7 @@ export const metadataHandler =
     });
     // What ExifTool read is kept either way; the asset stays listed, with the reason.
     if (video && 'reason' in video) {
-      await assets.markFailed(assetId, video.reason);
+      await assets.markFailed(assetId, reasonForPeople(video.reason));
       return failed(video.reason);
     }
     // Saved first, then looked for: see [Note: Live Photos and motion photos].

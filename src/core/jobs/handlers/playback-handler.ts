@@ -10,6 +10,7 @@ import {
 } from '../../media/video-transcoder.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { completed, failed, type AssetJobHandler } from '../asset-job.js';
+import { reasonForPeople } from '../failure-reasons.js';
 
 export interface PlaybackSettings extends PlaybackPolicy {
   timeoutMs: number;
@@ -49,7 +50,7 @@ export const playbackHandler =
         status: 'failed',
         encodedKey: null,
         hlsKey: null,
-        error: reason,
+        error: reasonForPeople(reason),
       });
       return failed(reason);
     }

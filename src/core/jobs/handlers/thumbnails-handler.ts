@@ -11,6 +11,7 @@ import type { VideoFrameExtractor } from '../../media/video-frame-extractor.js';
 import type { BlobStore } from '../../ports/blob-store.js';
 import { completed, failed, type AssetJobHandler } from '../asset-job.js';
 import { createHash } from 'node:crypto';
+import { reasonForPeople } from '../failure-reasons.js';
 
 /**
  * Makes the thumbnail, the preview and the placeholder from one decode of the original; for a
@@ -37,7 +38,7 @@ export const thumbnailsHandler =
     } catch (error) {
       const reason = expectedFailure(asset, error);
       if (reason === undefined) throw error;
-      await assets.markFailed(assetId, reason);
+      await assets.markFailed(assetId, reasonForPeople(reason));
       return failed(reason);
     }
     const { thumbnail, preview } = rendered;
