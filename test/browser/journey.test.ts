@@ -178,6 +178,8 @@ async function journey(b: BrowserHarness, phone: boolean): Promise<void> {
     [
       'restored from the Trash page, it is back on the timeline',
       async () => {
+        // On a phone, the Trash is under the bottom bar's "More".
+        if (phone) await press(page.getByRole('button', { name: 'More' }));
         await press(page.getByRole('link', { name: 'Trash' }));
         const trashed = page.locator(`[data-tile="${order[1]!.id}"]`);
         await trashed.waitFor();

@@ -17,16 +17,18 @@ export interface NavEntry {
   adminOnly?: boolean;
   /** Shown in the navigation, with a page saying what will be there. */
   coming?: boolean;
+  /** On a phone's bottom bar; the others are under its "More" button. */
+  onPhoneBar?: boolean;
 }
 
 // Every page of the app, in navigation order. Features that later issues add (albums, sharing,
 // search, map, people) already have their place, so the navigation does not move when they land.
 export const NAV: NavEntry[] = [
-  { path: '/', label: 'Photos', icon: 'photos', page: TimelinePage },
+  { path: '/', label: 'Photos', icon: 'photos', page: TimelinePage, onPhoneBar: true },
   { path: '/search', label: 'Search', icon: 'search', page: ComingPage, coming: true },
-  { path: '/favorites', label: 'Favorites', icon: 'heart', page: FavoritesPage },
-  { path: '/albums', label: 'Albums', icon: 'albums', page: AlbumsPage },
-  { path: '/sharing', label: 'Sharing', icon: 'sharing', page: SharingPage },
+  { path: '/favorites', label: 'Favorites', icon: 'heart', page: FavoritesPage, onPhoneBar: true },
+  { path: '/albums', label: 'Albums', icon: 'albums', page: AlbumsPage, onPhoneBar: true },
+  { path: '/sharing', label: 'Sharing', icon: 'sharing', page: SharingPage, onPhoneBar: true },
   { path: '/people', label: 'People', icon: 'people', page: ComingPage, coming: true },
   { path: '/map', label: 'Map', icon: 'map', page: ComingPage, coming: true },
   { path: '/archive', label: 'Archive', icon: 'archive', page: ArchivePage },
