@@ -58,10 +58,10 @@ describe('failure reasons that are already for people', () => {
   it('keep what they say', () => {
     const missing =
       'ffmpeg is not installed: ffprobe could not be run as "/usr/bin/ffprobe" (ENOENT); install Debian\'s ffmpeg package or set KEEPSAKE_FFPROBE_PATH';
-    assert.equal(reasonForPeople(missing), `${missing}.`);
+    assert.equal(reasonForPeople(missing), missing);
     assert.equal(
       reasonForPeople('Transcoding was stopped after 600 s'),
-      'Transcoding was stopped after 600 s.',
+      'Transcoding was stopped after 600 s',
     );
     assert.equal(
       reasonForPeople('The video could not be read: ffprobe: took longer than 60 s, timed out'),

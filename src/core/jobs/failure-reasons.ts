@@ -29,7 +29,7 @@ function plainDetail(detail: string): string {
     return /took longer than|timed? ?out/i.test(detail)
       ? 'reading it took too long.'
       : 'the file is damaged or in a form Keepsake cannot read.';
-  return /[.!?]$/.test(detail) ? detail : `${detail}.`;
+  return detail;
 }
 
 // Absolute paths (`/data/blobs/originals/cf/26/...`, `C:\...`), URLs, and store keys under the
