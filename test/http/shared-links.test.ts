@@ -327,16 +327,20 @@ describe('shared links', () => {
     assert.equal(masterRes.headers['content-type'], 'application/vnd.apple.mpegurl');
     const variants = urisIn(masterRes.body);
     assert.ok(variants.length >= 2, masterRes.body);
-    for (const variant of variants) assert.match(variant, /^stream_\d+\.m3u8\?token=/);
+    // The set's version, then the token. See: [Note: HLS caching].
+    for (const variant of variants) assert.match(variant, /^stream_\d+\.m3u8\?v=[\w-]+&token=/);
+    assert.equal(masterRes.headers['cache-control'], 'private, no-cache');
     const variant = new URL(variants[0]!, master);
     const variantRes = await fetchAt(variant);
     assert.equal(variantRes.statusCode, 200, variantRes.body);
+    assert.equal(variantRes.headers['cache-control'], 'private, max-age=31536000, immutable');
     const segments = urisIn(variantRes.body);
     assert.ok(segments.length >= 2, variantRes.body);
     const segment = new URL(segments[0]!, variant);
     const segmentRes = await fetchAt(segment);
     assert.equal(segmentRes.statusCode, 200, segmentRes.body);
     assert.equal(segmentRes.headers['content-type'], 'video/mp2t');
+    assert.equal(segmentRes.headers['cache-control'], 'private, max-age=31536000, immutable');
     const name = segment.pathname.slice(base.length);
     const owners = await call(alice, 'GET', `/api/assets/${longVideoId}/hls/${name}`);
     assert.deepEqual(segmentRes.rawPayload, owners.rawPayload);
@@ -363,6 +367,26 @@ describe('shared links', () => {
     assert.equal((await call(alice, 'DELETE', `/api/shared-links/${link.id}`)).statusCode, 204);
     for (const url of [master, variant, segment])
       assert.equal((await fetchAt(url)).statusCode, 404, url.pathname);
+  });
+
+  it('gives no original away as the video of a link without downloads', async () => {
+    // The long video plays as it is: its playable file is the original itself.
+    const link = await createLink({ assetIds: [longVideoId], allowDownload: false });
+    assert.equal((await guest(link.key, `/${longVideoId}/original`)).statusCode, 403);
+    const video = await guest(link.key, `/${longVideoId}/video`);
+    assert.equal(video.statusCode, 403, video.body);
+    assert.equal(video.json().code, 'DOWNLOAD_NOT_ALLOWED');
+    assert.notDeepEqual(video.rawPayload, longVideo);
+    // Its HLS set is made by ffmpeg, not the original's bytes: it still plays.
+    const variant = await guest(link.key, `/${longVideoId}/hls/stream_0.m3u8`);
+    assert.equal(variant.statusCode, 200, variant.body);
+    const segment = variant.body.split('\n').find((line) => /\.ts\?v=/.test(line))!;
+    assert.equal((await guest(link.key, `/${longVideoId}/hls/${segment}`)).statusCode, 200);
+    // Where downloads are allowed, the video is the original, as before.
+    const open = await createLink({ assetIds: [longVideoId], allowDownload: true });
+    const whole = await guest(open.key, `/${longVideoId}/video`);
+    assert.equal(whole.statusCode, 200);
+    assert.deepEqual(whole.rawPayload, longVideo);
   });
 
   it('keeps one copy without location per original, the same in every answer and range', async () => {
@@ -401,7 +425,7 @@ describe('shared links', () => {
 
     // The HLS set has no location to strip: MPEG-TS carries none.
     const variant = (await guest(link.key, `/${longVideoId}/hls/stream_0.m3u8`)).body;
-    const segmentName = variant.split('\n').find((line) => line.endsWith('.ts'))!;
+    const segmentName = variant.split('\n').find((line) => /\.ts\?v=/.test(line))!;
     const segment = await guest(link.key, `/${longVideoId}/hls/${segmentName}`);
     assert.equal(segment.statusCode, 200);
     assert.deepEqual(await gpsIn(segment.rawPayload, 'segment.ts'), []);

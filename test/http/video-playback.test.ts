@@ -127,21 +127,45 @@ describe('video playback (policy: needed)', () => {
     const master = await get(t.app, admin, `${base}index.m3u8`);
     assert.equal(master.statusCode, 200, master.body);
     assert.equal(master.headers['content-type'], 'application/vnd.apple.mpegurl');
-    const variants = master.body.split('\n').filter((line) => line.endsWith('.m3u8'));
+    const names = (playlist: string) =>
+      playlist.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+    const variants = names(master.body);
     assert.ok(variants.length >= 2, master.body);
+    // The entry point is revalidated; the names in it carry the set's version, and what they
+    // name may be cached for good (a run again makes a new version). See: [Note: HLS caching].
+    assert.equal(master.headers['cache-control'], 'private, no-cache');
+    assert.ok(
+      variants.every((name) => /\.m3u8\?v=[\w-]+$/.test(name)),
+      master.body,
+    );
+    const IMMUTABLE = 'private, max-age=31536000, immutable';
     assert.match(master.body, /RESOLUTION=160x120/);
     assert.match(master.body, /RESOLUTION=80x60/);
     for (const variant of variants) {
       const playlist = await get(t.app, admin, base + variant);
       assert.equal(playlist.statusCode, 200, `${variant}: ${playlist.body}`);
-      const segments = playlist.body.split('\n').filter((line) => line.endsWith('.ts'));
+      assert.equal(playlist.headers['cache-control'], IMMUTABLE, variant);
+      const segments = names(playlist.body);
       assert.ok(segments.length >= 5, `35 s in 6 s segments: ${playlist.body}`);
+      assert.ok(
+        segments.every((name) => /\.ts\?v=[\w-]+$/.test(name)),
+        playlist.body,
+      );
       for (const segment of segments) {
         const res = await get(t.app, admin, base + segment);
         assert.equal(res.statusCode, 200, `${segment}: ${res.body}`);
         assert.equal(res.headers['content-type'], 'video/mp2t');
+        assert.equal(res.headers['cache-control'], IMMUTABLE, segment);
         assert.equal(res.rawPayload[0], 0x47, 'an MPEG-TS packet starts with its sync byte');
       }
+      // Without the version, or with one a run again has replaced, the answer is revalidated.
+      const bare = segments[0]!.split('?')[0]!;
+      for (const url of [bare, `${bare}?v=old`, `${variant.split('?')[0]}?v=old`])
+        assert.equal(
+          (await get(t.app, admin, base + url)).headers['cache-control'],
+          'private, no-cache',
+          url,
+        );
       // The first segment plays: ffprobe finds H.264 video and AAC sound in it.
       const first = await get(t.app, admin, base + segments[0]!);
       const probe = await probeBytes(dir, 'segment.ts', first.rawPayload);

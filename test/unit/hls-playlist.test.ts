@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { withToken } from '../../src/core/shared-links/hls-playlist.js';
+import { withToken } from '../../src/core/media/hls-playlist.js';
 
 describe('HLS playlists for a link with a password', () => {
   it('adds the token to every name, on its own line or in a URI attribute', () => {

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
+import { withQuery } from '../media/hls-playlist.js';
 import { playbackViewOf } from '../media/playback-rules.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import type { Asset } from './asset.js';
@@ -10,7 +12,20 @@ export interface PlayableDownload extends BlobDownload {
   mimeType: string;
   /** Changes when the bytes do (a run again re-encodes). */
   etag: string;
+  /** The URL named the version of these bytes: they may be cached for good. */
+  immutable?: boolean;
+  /** These are the original's own bytes (it plays as it is), not a copy made from it. */
+  isOriginal?: boolean;
 }
+
+/*
+ * [Note: HLS caching]
+ * A run again writes the HLS set under the same names, so a name alone cannot be cached for
+ * good. The set's version (the stat of its index.m3u8, which every run writes anew) is written
+ * into each playlist as `v=` on every name it lists; a variant playlist or segment asked for
+ * with the current version is answered `immutable`. index.m3u8 itself, the entry point, and an
+ * out-of-date version are revalidated (the ETag makes that cheap).
+ */
 
 /** The files of an HLS set a client may ask for by name: no folders, so no way out of the set. */
 const HLS_FILE = /^[A-Za-z0-9_-]{1,64}\.(m3u8|ts|m4s|mp4)$/;
@@ -44,13 +59,22 @@ export class PlaybackService {
       return {
         ...(await this.download(asset, asset.originalKey, type)),
         etag: `"${asset.checksum}"`,
+        isOriginal: true,
       };
     }
     throw notPlayable(asset);
   }
 
-  /** A file of the video's HLS set: `index.m3u8`, a variant playlist or a segment. */
-  async hlsFile(ownerId: string, id: string, name: string): Promise<PlayableDownload> {
+  /**
+   * A file of the video's HLS set: `index.m3u8`, a variant playlist or a segment; `version` is
+   * the `v=` its URL carried. See: [Note: HLS caching].
+   */
+  async hlsFile(
+    ownerId: string,
+    id: string,
+    name: string,
+    version?: string,
+  ): Promise<PlayableDownload> {
     const asset = await this.videoOrFail(ownerId, id);
     const hlsKey = asset.playback?.hlsKey;
     if (!hlsKey) {
@@ -63,7 +87,22 @@ export class PlaybackService {
     }
     if (!HLS_FILE.test(name)) throw new AppError('VIDEO_NOT_PLAYABLE', 'No such HLS file.');
     const key = hlsKey.slice(0, hlsKey.lastIndexOf('/') + 1) + name;
-    return this.download(asset, key, HLS_TYPES[name.slice(name.lastIndexOf('.') + 1)]!);
+    const file = await this.download(asset, key, HLS_TYPES[name.slice(name.lastIndexOf('.') + 1)]!);
+    const isPlaylist = name.endsWith('.m3u8');
+    if (!isPlaylist && version === undefined) return file;
+    const current = key === hlsKey ? file.etag.slice(1, -1) : await this.versionOf(hlsKey);
+    const immutable = name !== 'index.m3u8' && version === current;
+    if (!isPlaylist) return { ...file, immutable };
+    const playlist = Buffer.from(withQuery(await textOf(file), 'v', current));
+    return {
+      asset,
+      size: playlist.length,
+      mimeType: file.mimeType,
+      etag: `"${file.etag.slice(1, -1)}-${current}"`,
+      immutable,
+      open: async (range) =>
+        Readable.from([range ? playlist.subarray(range.start, range.end + 1) : playlist]),
+    };
   }
 
   /** See: [Note: Reading someone else's asset]. */
@@ -73,6 +112,12 @@ export class PlaybackService {
     if (asset.type !== 'video')
       throw new AppError('VIDEO_NOT_PLAYABLE', 'This asset is a photo: it has no video to play.');
     return asset;
+  }
+
+  private async versionOf(key: string): Promise<string> {
+    const stat = await this.blobs.stat(key);
+    if (!stat) throw new AppError('VIDEO_NOT_PLAYABLE', 'No such file; it may be made again.');
+    return `${stat.size.toString(36)}-${stat.modifiedAt.getTime().toString(36)}`;
   }
 
   private async download(asset: Asset, key: string, mimeType: string): Promise<PlayableDownload> {
@@ -90,6 +135,12 @@ export class PlaybackService {
         : undefined,
     };
   }
+}
+
+async function textOf(file: PlayableDownload): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.open()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function notPlayable(asset: Asset): AppError {

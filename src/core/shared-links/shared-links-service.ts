@@ -13,7 +13,7 @@ import type {
 import { AppError } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../users/user.js';
-import { withToken } from './hls-playlist.js';
+import { withToken } from '../media/hls-playlist.js';
 import type { SharedLinkRepository } from './shared-link-repository.js';
 import type { SharedLink, SharedLinkOptions, SharedLinkTarget } from './shared-link.js';
 import type { StrippedCopies } from './stripped-copies.js';
@@ -157,6 +157,13 @@ export class SharedLinksService {
   ): Promise<PlayableDownload & SharedOriginal> {
     const ownerId = await this.shownOrFail(access, assetId);
     const video = await this.library.playback.video(ownerId, assetId);
+    // A video that plays as it is would be served as the original itself: a link without
+    // downloads must not give that away. Its HLS set (long videos) is made by ffmpeg, and plays.
+    if (video.isOriginal && !access.link.allowDownload)
+      throw new AppError(
+        'DOWNLOAD_NOT_ALLOWED',
+        'This video plays only as its original file, which this link does not allow downloading.',
+      );
     // A video file carries its location in its own metadata, which encoding may copy.
     if (!access.link.hideLocation) return { ...video, stripped: false };
     return {
@@ -170,14 +177,16 @@ export class SharedLinksService {
    * A file of a shared video's HLS set, read as its owner would (the same names, the same refusal
    * of a name outside the set). A playlist of a link with a password names its files with the
    * token. With hidden locations too: MPEG-TS segments and playlists carry no location metadata.
+   * `version` as for the owner: see [Note: HLS caching] in core/assets/playback-service.ts.
    */
   async hlsFile(
     access: SharedLinkAccess,
     assetId: string,
     name: string,
+    version?: string,
   ): Promise<PlayableDownload> {
     const ownerId = await this.shownOrFail(access, assetId);
-    const file = await this.library.playback.hlsFile(ownerId, assetId, name);
+    const file = await this.library.playback.hlsFile(ownerId, assetId, name, version);
     const { token } = access;
     if (!token || !name.endsWith('.m3u8')) return { ...file, directUrl: undefined };
     const chunks: Buffer[] = [];
@@ -188,6 +197,7 @@ export class SharedLinksService {
       size: playlist.length,
       mimeType: file.mimeType,
       etag: `${file.etag.slice(0, -1)}-t"`,
+      immutable: file.immutable,
       open: async (range) =>
         Readable.from([range ? playlist.subarray(range.start, range.end + 1) : playlist]),
     };

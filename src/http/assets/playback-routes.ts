@@ -6,6 +6,8 @@ import { sendBlob } from './send-blob.js';
 
 // A re-run may encode again under the same URL: clients revalidate (the ETag makes it cheap).
 const REVALIDATE = 'private, no-cache';
+/** For HLS files asked for with their set's current version. See: [Note: HLS caching]. */
+const IMMUTABLE_HLS = 'private, max-age=31536000, immutable';
 
 /** Videos as browsers play them. See: [Note: Video playback] in core/media/playback-rules.ts. */
 export const playbackRoutes: RoutePlugin = async (app, { keepsake }) => {
@@ -44,22 +46,29 @@ export const playbackRoutes: RoutePlugin = async (app, { keepsake }) => {
         tags: ['assets'],
         summary: 'The HLS set of a long video: index.m3u8, its variant playlists and segments',
         description:
-          'Start at `index.m3u8`; the names in it resolve beside it. 404 for a photo, a short ' +
-          'video (it has no HLS), or before the playback step made it.',
+          'Start at `index.m3u8`; the names in it resolve beside it and carry the set’s version ' +
+          '(`v`): asked for with the current version, a file may be cached for good. 404 for a ' +
+          'photo, a short video (it has no HLS), or before the playback step made it.',
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
           file: Type.String({ maxLength: 100 }),
         }),
+        querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }),
         response: { ...errorResponses(401, 404, 416) },
       },
     },
     async (request, reply) => {
       const { id, file } = request.params;
-      const blob = await keepsake.playback.hlsFile(principalOf(request).userId, id, file);
+      const blob = await keepsake.playback.hlsFile(
+        principalOf(request).userId,
+        id,
+        file,
+        request.query.v,
+      );
       return sendBlob(request, reply, blob, {
         etag: blob.etag,
         contentType: blob.mimeType,
-        cacheControl: REVALIDATE,
+        cacheControl: blob.immutable ? IMMUTABLE_HLS : REVALIDATE,
         // A playlist's names resolve against its own URL: it must stay here, not in the store.
         redirectSeconds: file.endsWith('.m3u8') ? undefined : redirectSeconds,
       });

@@ -159,10 +159,13 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
       schema: {
         tags,
         summary: 'A shared video as every browser plays it (Range and ETag supported)',
-        description: 'Without its location metadata when the link hides locations.',
+        description:
+          'Without its location metadata when the link hides locations. 403 ' +
+          '`DOWNLOAD_NOT_ALLOWED` when the video plays as its original file and the link does ' +
+          'not allow downloading (a long video still plays from its HLS set).',
         params: AssetParams,
         querystring: Type.Object(TokenQuery),
-        response: { ...errorResponses(401, 404, 415, 416, 429) },
+        response: { ...errorResponses(401, 403, 404, 415, 416, 429) },
       },
     },
     async (request, reply) => {
@@ -184,19 +187,24 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
         summary: 'The HLS set of a shared long video: index.m3u8, its variant playlists, segments',
         description:
           'Start at `index.m3u8`; the names in it resolve beside it, and carry the `token` of a ' +
-          'link with a password. 404 for a name outside the set, a photo, or a video without HLS.',
+          'link with a password and the set’s version (`v`: with the current one, a file may be ' +
+          'cached for good). 404 for a name outside the set, a photo, or a video without HLS.',
         params: HlsParams,
-        querystring: Type.Object(TokenQuery),
+        querystring: Type.Object({
+          ...TokenQuery,
+          v: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
         response: { ...errorResponses(401, 404, 416, 429) },
       },
     },
     async (request, reply) => {
       const { assetId, file } = request.params;
-      const blob = await sharedLinks.hlsFile(await accessOf(request), assetId, file);
+      const access = await accessOf(request);
+      const blob = await sharedLinks.hlsFile(access, assetId, file, request.query.v);
       return sendBlob(request, reply, blob, {
         etag: blob.etag,
         contentType: blob.mimeType,
-        cacheControl: REVALIDATE,
+        cacheControl: blob.immutable ? IMMUTABLE : REVALIDATE,
       });
     },
   );

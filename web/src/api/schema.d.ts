@@ -1698,11 +1698,13 @@ export interface paths {
         };
         /**
          * The HLS set of a long video: index.m3u8, its variant playlists and segments
-         * @description Start at `index.m3u8`; the names in it resolve beside it. 404 for a photo, a short video (it has no HLS), or before the playback step made it.
+         * @description Start at `index.m3u8`; the names in it resolve beside it and carry the set’s version (`v`): asked for with the current version, a file may be cached for good. 404 for a photo, a short video (it has no HLS), or before the playback step made it.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    v?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1957,6 +1959,8 @@ export interface paths {
                                 /** @description seconds */
                                 duration: number | null;
                                 isFavorite: boolean;
+                                /** @description processing: no thumbnail yet (thumbnailVersion is null until there is one); failed: the asset could not be processed (its reason is on GET /api/assets/{id}). */
+                                status: "processing" | "ready" | "failed";
                                 /** @description The town at the GPS position, named offline from GeoNames; null without a position or with no town within 50 km */
                                 place: {
                                     /** @description GeoNames name of the town, e.g. "Rome" */
@@ -2046,6 +2050,8 @@ export interface paths {
                                 /** @description seconds */
                                 duration: number | null;
                                 isFavorite: boolean;
+                                /** @description processing: no thumbnail yet (thumbnailVersion is null until there is one); failed: the asset could not be processed (its reason is on GET /api/assets/{id}). */
+                                status: "processing" | "ready" | "failed";
                                 /** @description The town at the GPS position, named offline from GeoNames; null without a position or with no town within 50 km */
                                 place: {
                                     /** @description GeoNames name of the town, e.g. "Rome" */
@@ -2610,6 +2616,8 @@ export interface paths {
                                 /** @description seconds */
                                 duration: number | null;
                                 isFavorite: boolean;
+                                /** @description processing: no thumbnail yet (thumbnailVersion is null until there is one); failed: the asset could not be processed (its reason is on GET /api/assets/{id}). */
+                                status: "processing" | "ready" | "failed";
                                 /** @description The town at the GPS position, named offline from GeoNames; null without a position or with no town within 50 km */
                                 place: {
                                     /** @description GeoNames name of the town, e.g. "Rome" */
@@ -2672,7 +2680,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My shared links, newest first (revoked ones too; never their keys) */
+        /**
+         * My shared links, newest first (revoked ones too), with their pages to copy again
+         * @description Each link not revoked has its `url`, unless it was made before keys were kept (or under another server secret): then `url` is null. Only the owner gets them.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2705,7 +2716,7 @@ export interface paths {
         put?: never;
         /**
          * Make a link to one of my albums or to some of my photos
-         * @description The key is answered once, here, and never again; the page for guests is `url`. 404 for an album that is not mine; 400 when a photo is not mine.
+         * @description The page for guests is `url`; the owner can get it again from GET /api/shared-links (the key is stored hashed, and sealed with the server secret). 404 for an album that is not mine; 400 when a photo is not mine.
          */
         post: {
             parameters: {
@@ -3232,7 +3243,7 @@ export interface paths {
         };
         /**
          * A shared video as every browser plays it (Range and ETag supported)
-         * @description Without its location metadata when the link hides locations.
+         * @description Without its location metadata when the link hides locations. 403 `DOWNLOAD_NOT_ALLOWED` when the video plays as its original file and the link does not allow downloading (a long video still plays from its HLS set).
          */
         get: {
             parameters: {
@@ -3251,6 +3262,15 @@ export interface paths {
             responses: {
                 /** @description Every error: a stable `code` and a readable `message`. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every error: a stable `code` and a readable `message`. */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3313,13 +3333,14 @@ export interface paths {
         };
         /**
          * The HLS set of a shared long video: index.m3u8, its variant playlists, segments
-         * @description Start at `index.m3u8`; the names in it resolve beside it, and carry the `token` of a link with a password. 404 for a name outside the set, a photo, or a video without HLS.
+         * @description Start at `index.m3u8`; the names in it resolve beside it, and carry the `token` of a link with a password and the set’s version (`v`: with the current one, a file may be cached for good). 404 for a name outside the set, a photo, or a video without HLS.
          */
         get: {
             parameters: {
                 query?: {
                     /** @description The `token` answered with the assets */
                     token?: string;
+                    v?: string;
                 };
                 header?: never;
                 path: {
@@ -4878,6 +4899,8 @@ export interface components {
             createdAt: string;
             revokedAt: string | null;
             assetCount: number;
+            /** @description The public page, `/s/{key}`, to copy again; null once revoked, and for a link made before keys were kept (or under another server secret), whose key cannot be recovered */
+            url: string | null;
         };
     };
     responses: never;

@@ -69,7 +69,13 @@ export function GuestViewer({
         )}
       </div>
       {asset.type === 'video' ? (
-        <GuestVideo key={asset.id} linkKey={linkKey} token={token} asset={asset} />
+        <GuestVideo
+          key={asset.id}
+          linkKey={linkKey}
+          token={token}
+          asset={asset}
+          allowDownload={allowDownload}
+        />
       ) : (
         <img
           key={asset.id}
