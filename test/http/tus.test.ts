@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as tus from 'tus-js-client';
+import { parseS3Url } from '../../src/adapters/blobs/s3-url.js';
+import { isS3Url } from '../../src/adapters/blobs/open-blob-store.js';
 import { corpusPath } from '../helpers/corpus.js';
 import {
   setupAdmin,
@@ -117,6 +120,65 @@ describe('resumable uploads over tus', () => {
       headers: { ...admin.headers, 'tus-resumable': '1.0.0' },
     });
     assert.ok(head.status === 404 || head.status === 410, `status ${head.status}`);
+  });
+
+  /** What partial uploads left in the tus store: files in `uploads/`, or objects under `.tus/`. */
+  const tusLeftovers = async (): Promise<string[]> => {
+    const { storageUrl } = t.keepsake.config;
+    if (!isS3Url(storageUrl)) return readdir(join(t.dataDir, 'uploads')).catch(() => []);
+    const { S3Client, ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+    const { bucket, prefix } = parseS3Url(storageUrl);
+    const client = new S3Client({ forcePathStyle: true });
+    try {
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix}/.tus/` }),
+      );
+      return (page.Contents ?? []).map((object) => object.Key ?? '');
+    } finally {
+      client.destroy();
+    }
+  };
+
+  it('takes the whole file in the creating POST (creation-with-upload)', async () => {
+    const bytes = await readFile(corpusPath('jpeg-exif/EPSN0002.JPG'));
+    const done = await finish(
+      new tus.Upload(
+        bytes,
+        options({
+          uploadDataDuringCreation: true,
+          chunkSize: Number.POSITIVE_INFINITY,
+          metadata: { filename: 'EPSN0002.JPG' },
+        }),
+      ),
+    );
+    assert.equal(done.status, 'created');
+    const asset = await waitForAsset(t.app, admin, done.id);
+    assert.equal(asset.originalFileName, 'EPSN0002.JPG');
+    const original = await t.app.inject({
+      url: `/api/assets/${done.id}/original`,
+      headers: admin.headers,
+    });
+    assert.ok(original.rawPayload.equals(bytes), 'byte for byte');
+    for (let i = 0; i < 100 && (await tusLeftovers()).length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(await tusLeftovers(), [], 'the finished upload is removed');
+  });
+
+  it('leaves nothing behind when a creating POST fails', async () => {
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        ...admin.headers,
+        'tus-resumable': '1.0.0',
+        'upload-length': '10',
+        'upload-metadata': `filename ${Buffer.from('short.jpg').toString('base64')}`,
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: Buffer.alloc(100), // more than the declared length
+    });
+    assert.equal(res.status, 413, await res.text());
+    assert.deepEqual(await tusLeftovers(), []);
   });
 
   it('refuses uploads without a signed-in user or without a filename', async () => {

@@ -1,5 +1,6 @@
+import type { ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import type { Part, S3ClientConfig } from '@aws-sdk/client-s3';
 import { S3Store, type MetadataValue } from '@tus/s3-store';
 import { ERRORS, Upload, type KvStore } from '@tus/server';
 import { parseS3Url } from '../blobs/s3-url.js';
@@ -37,11 +38,18 @@ const UPLOAD_ID = /^[A-Za-z0-9_-]{1,128}$/;
  *   and leaves the object behind); expiry lists only this prefix, by the objects' age, instead
  *   of every multipart upload in the bucket (which ListMultipartUploads would need).
  *
+ * - Parts are recorded in `<id>.parts`, for stores without ListParts. See: [Note: Parts without
+ *   ListParts].
+ *
  * Object tags are not used: expiry is done here, not by tag-filtered lifecycle rules.
  */
 export class S3TusStore extends S3Store {
   /** Prepended to every upload id: `<prefix>/.tus/`. */
   private readonly root: string;
+  /** Parts sent by the write in progress and not yet in `<id>.parts`, by upload key. */
+  private readonly unrecorded = new Map<string, Part[]>();
+  /** False once the store has answered that it does not implement ListParts. */
+  private listPartsWorks = true;
 
   constructor(url: string, options: S3TusStoreOptions) {
     const { bucket, prefix } = parseS3Url(url);
@@ -65,8 +73,75 @@ export class S3TusStore extends S3Store {
     return upload;
   }
 
-  override write(source: Readable, id: string, offset: number): Promise<number> {
-    return super.write(source, this.objectKey(id), offset);
+  override async write(source: Readable, id: string, offset: number): Promise<number> {
+    const key = this.objectKey(id);
+    try {
+      return await super.write(source, key, offset);
+    } finally {
+      // Also after a failure: the parts sent before it are in the store and count.
+      await this.recordParts(key);
+    }
+  }
+
+  /**
+   * [Note: Parts without ListParts]
+   * @tus/s3-store learns an upload's offset, its next part number and the parts to complete
+   * with from ListParts, which some S3-compatible stores do not implement (stock s3rver answers
+   * 405; so do some gateways). Every part sent is therefore also recorded, with its ETag and
+   * size, in `<id>.parts` at the end of each write (one small PUT per PATCH), and when the store
+   * refuses ListParts the record is read instead. A part sent but not recorded (a crash between
+   * the two) is not counted: the client resends those bytes, under the same part number, which
+   * replaces it. Where ListParts works it stays the authority, so an upload aborted behind the
+   * store's back is still noticed (410).
+   */
+  protected override async retrieveParts(id: string, partNumberMarker?: string): Promise<Part[]> {
+    if (this.listPartsWorks) {
+      try {
+        return await super.retrieveParts(id, partNumberMarker);
+      } catch (error) {
+        if (!isNotImplemented(error)) throw error;
+        this.listPartsWorks = false;
+      }
+    }
+    return mergeParts(await this.readPartRecord(id), this.unrecorded.get(id) ?? []);
+  }
+
+  protected override async uploadPart(
+    metadata: MetadataValue,
+    body: ReadStream | Readable | Buffer,
+    partNumber: number,
+  ): Promise<string> {
+    const eTag = await super.uploadPart(metadata, body, partNumber);
+    // The store sends each part from a temporary file (a ReadStream), or an empty Buffer.
+    const size = Buffer.isBuffer(body) ? body.length : ((body as ReadStream).bytesRead ?? 0);
+    const key = metadata.file.id;
+    const parts = this.unrecorded.get(key) ?? [];
+    parts.push({ PartNumber: partNumber, ETag: eTag, Size: size });
+    this.unrecorded.set(key, parts);
+    return eTag;
+  }
+
+  private async readPartRecord(key: string): Promise<Part[]> {
+    try {
+      const { Body } = await this.client.getObject({ Bucket: this.bucket, Key: partsKey(key) });
+      return JSON.parse((await Body?.transformToString()) ?? '[]') as Part[];
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
+  private async recordParts(key: string): Promise<void> {
+    const sent = this.unrecorded.get(key);
+    if (!sent) return;
+    this.unrecorded.delete(key);
+    const parts = mergeParts(await this.readPartRecord(key), sent);
+    await this.client.putObject({
+      Bucket: this.bucket,
+      Key: partsKey(key),
+      Body: JSON.stringify(parts),
+      ContentType: 'application/json',
+    });
   }
 
   override async getUpload(id: string): Promise<Upload> {
@@ -117,7 +192,11 @@ export class S3TusStore extends S3Store {
       throw error;
     }
     await this.abortMultipartUpload(key, uploadId);
-    await Promise.all([this.deleteObject(key), this.deleteObject(this.partKey(key, true))]);
+    await Promise.all([
+      this.deleteObject(key),
+      this.deleteObject(this.partKey(key, true)),
+      this.deleteObject(partsKey(key)),
+    ]);
     // Last: while `.info` exists the upload exists, so a failure above can be retried.
     await this.deleteObject(this.infoKey(key));
   }
@@ -201,6 +280,25 @@ class NoCache implements KvStore<MetadataValue> {
   }
   async set(): Promise<void> {}
   async delete(): Promise<void> {}
+}
+
+/** Where an upload's parts are recorded. See: [Note: Parts without ListParts]. */
+const partsKey = (key: string) => `${key}.parts`;
+
+/** The parts of both lists by number, the second's where both have one. */
+function mergeParts(recorded: Part[], sent: Part[]): Part[] {
+  const byNumber = new Map<number, Part>();
+  for (const part of [...recorded, ...sent]) byNumber.set(part.PartNumber ?? 0, part);
+  return [...byNumber.values()].sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0));
+}
+
+/** The store does not implement the operation: 405 MethodNotAllowed or 501 NotImplemented. */
+function isNotImplemented(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = $metadata?.httpStatusCode;
+  return (
+    name === 'MethodNotAllowed' || name === 'NotImplemented' || status === 405 || status === 501
+  );
 }
 
 /** NoSuchKey, NoSuchUpload, or a bare 404 (a HEAD's answer has no body to name the error). */

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Server as TusServer } from '@tus/server';
 import type { Keepsake } from '../../keepsake.js';
 import type { Principal } from '../../core/auth/auth-service.js';
 import { isAppError, type ErrorKind } from '../../core/errors.js';
 import { principalOf } from '../authentication.js';
+import { corsOriginAllowed } from '../cross-origin.js';
 import type { RoutePlugin } from '../plugin.js';
 
 export const TUS_PATH = '/api/uploads';
@@ -17,12 +18,28 @@ const principalFor = (req: unknown): Principal | undefined => {
   const raw = (req as TusRequest).runtime?.node?.req;
   return raw && principals.get(raw);
 };
+// Each request's own logger (with its request id), for what tus reports.
+const requestLogs = new WeakMap<IncomingMessage, FastifyBaseLogger>();
+const logFor = (req: unknown): FastifyBaseLogger | undefined => {
+  const raw = (req as TusRequest).runtime?.node?.req;
+  return raw && requestLogs.get(raw);
+};
 
 /** The tus server, loaded on the first resumable upload rather than at start-up. */
-async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
-  const { Server } = await import('@tus/server');
+async function createTusServer(keepsake: Keepsake, log: FastifyBaseLogger): Promise<TusServer> {
+  const { Server, EVENTS } = await import('@tus/server');
   const datastore = await keepsake.createTusDatastore();
-  return new Server({
+  // Uploads a creating POST made, by tus's request: removed if that POST fails.
+  const createdBy = new WeakMap<object, string>();
+  const remove = async (req: unknown, id: string) => {
+    try {
+      await datastore.remove(id);
+    } catch (error) {
+      if ((error as { status_code?: number }).status_code === 404) return; // already gone
+      (logFor(req) ?? log).error({ err: error, uploadId: id }, 'could not remove an upload');
+    }
+  };
+  const server = new Server({
     path: TUS_PATH,
     datastore,
     locker: datastore.locker, // across processes when the store is shared; else tus's own
@@ -30,6 +47,9 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
     relativeLocation: true,
     respectForwardedHeaders: true,
     exposedHeaders: ['Keepsake-Asset-Id', 'Keepsake-Asset-Status'],
+    // tus answers CORS itself: only for KEEPSAKE_CORS_ORIGINS. See: [Note: Cross-origin access]
+    allowedOrigins: corsOriginAllowed(keepsake.config.corsOrigins),
+    allowedHeaders: ['X-Api-Key'],
     async onUploadCreate(req, upload) {
       const principal = principalFor(req);
       if (!principal) throw tusError(401, 'UNAUTHENTICATED', 'Sign in first.');
@@ -53,28 +73,48 @@ async function createTusServer(keepsake: Keepsake): Promise<TusServer> {
       if (!principal || upload.metadata?.ownerId !== principal.userId)
         throw tusError(404, 'UPLOAD_NOT_FOUND', 'No such upload.');
       const meta = upload.metadata;
+      let result: Awaited<ReturnType<Keepsake['uploads']['ingest']>>;
       try {
-        const result = await keepsake.uploads.ingest(
-          principal.userId,
-          await datastore.read(upload.id),
-          {
-            fileName: meta.filename ?? 'upload',
-            fileCreatedAt: meta.fileCreatedAt ?? null,
-            fileModifiedAt: meta.fileModifiedAt ?? null,
-            deviceId: meta.deviceId ?? null,
-            deviceAssetId: meta.deviceAssetId ?? null,
-          },
-        );
-        return {
-          headers: { 'Keepsake-Asset-Id': result.id, 'Keepsake-Asset-Status': result.status },
-        };
+        result = await keepsake.uploads.ingest(principal.userId, await datastore.read(upload.id), {
+          fileName: meta.filename ?? 'upload',
+          fileCreatedAt: meta.fileCreatedAt ?? null,
+          fileModifiedAt: meta.fileModifiedAt ?? null,
+          deviceId: meta.deviceId ?? null,
+          deviceAssetId: meta.deviceAssetId ?? null,
+        });
       } catch (error) {
+        await remove(req, upload.id);
         rethrowAsTus(error);
-      } finally {
-        await datastore.remove(upload.id).catch(() => {});
       }
+      // A creating POST that carried the whole file (creation-with-upload) reads the upload
+      // again after this hook, to answer Upload-Expires: it is removed once answered.
+      if (req.method !== 'POST') await remove(req, upload.id);
+      return {
+        headers: { 'Keepsake-Asset-Id': result.id, 'Keepsake-Asset-Status': result.status },
+      };
+    },
+    /**
+     * What is not the client's fault is logged as an error with its cause (tus would answer 500
+     * "Something went wrong" and log nothing). A creation that fails leaves nothing behind: its
+     * client never learnt the upload's URL, so nobody could resume it.
+     */
+    async onResponseError(req, error) {
+      const status = (error as { status_code?: number }).status_code;
+      if (status === undefined || status >= 500) {
+        (logFor(req) ?? log).error(
+          { err: error, method: req.method, url: req.url },
+          'resumable upload failed',
+        );
+      }
+      const created = createdBy.get(req);
+      if (created) await remove(req, created);
     },
   });
+  server.on(EVENTS.POST_CREATE, (req, upload) => createdBy.set(req, upload.id));
+  server.on(EVENTS.POST_FINISH, (req, _res, upload) => {
+    if (req.method === 'POST') void remove(req, upload.id);
+  });
+  return server;
 }
 
 /**
@@ -89,7 +129,7 @@ export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
   let cleanup: NodeJS.Timeout | undefined;
   const tusServer = () => {
     if (!tus) {
-      tus = createTusServer(keepsake);
+      tus = createTusServer(keepsake, app.log);
       cleanup = setInterval(
         () => void tus?.then((t) => t.cleanUpExpiredUploads()).catch(() => {}),
         3_600_000,
@@ -107,6 +147,7 @@ export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'OPTIONS') principals.set(request.raw, principalOf(request));
+    requestLogs.set(request.raw, request.log);
     reply.hijack();
     await (await tusServer()).handle(request.raw, reply.raw);
   };
