@@ -25,6 +25,8 @@ export interface Config {
   /** Path-style S3 addressing (`endpoint/bucket/key`), which MinIO and most test servers need. */
   s3ForcePathStyle: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** A request answered later than this is logged at warn (0: never). See: [Note: One logger]. */
+  slowRequestMs: number;
   /** Workers per queue; 0 runs no workers in this process. */
   jobConcurrency: number;
   queueConcurrency: Record<string, number>;
@@ -40,7 +42,20 @@ export interface Config {
   sessionDays: number;
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
-  secureCookies: boolean;
+  /** The session cookie's `Secure` flag: forced on or off, or null: on for HTTPS requests. */
+  secureCookies: boolean | null;
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-For/-Proto):
+   * none (false), all (true), the nearest N hops, or these addresses/CIDR ranges (Fastify's
+   * `trustProxy`).
+   */
+  trustProxy: boolean | number | string[];
+  /** Other origins (`https://app.example`) that may call the API from a browser (CORS). */
+  corsOrigins: string[];
+  /** A port of its own for `/metrics`; null: none. */
+  metricsPort: number | null;
+  /** A bearer token that opens `/metrics` on the main port; null: not served there. */
+  metricsToken: string | null;
   exiftoolProcesses: number;
   /** The ffmpeg and ffprobe programs that read videos: names looked up on the PATH, or paths. */
   ffmpegPath: string;
@@ -62,6 +77,11 @@ export interface Config {
   mediaDelivery: 'stream' | 'presigned';
   /** How long a presigned media URL stays valid. */
   presignedUrlSeconds: number;
+  /**
+   * The server's secret, which seals shared link keys; null: a random one kept in
+   * `<dataDir>/secrets/link-key.bin`. See: [Note: Shared link keys can be copied again].
+   */
+  secret: string | null;
   /** The built web app to serve at `/`; null: the one `npm start` builds (dist/web). */
   webDir: string | null;
 }
@@ -182,6 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
       'trace',
       'silent',
     ] as const),
+    slowRequestMs: int('KEEPSAKE_SLOW_REQUEST_MS', 3000, 0, 3_600_000),
     jobConcurrency,
     queueConcurrency,
     jobRetryBaseMs: int('KEEPSAKE_JOB_RETRY_BASE_MS', 5000, 1, 3_600_000),
@@ -194,7 +215,15 @@ export function loadConfig(env: Env = process.env): Config {
     sessionDays: int('KEEPSAKE_SESSION_DAYS', 30, 1, 3650),
     loginRateLimitPerMinute: int('KEEPSAKE_LOGIN_RATE_LIMIT', 10, 1, 100_000),
     maxUploadBytes: int('KEEPSAKE_MAX_UPLOAD_BYTES', 100 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
-    secureCookies: bool('KEEPSAKE_SECURE_COOKIES', false),
+    secureCookies: env.KEEPSAKE_SECURE_COOKIES?.trim()
+      ? bool('KEEPSAKE_SECURE_COOKIES', false)
+      : null,
+    trustProxy: trustProxy(env.KEEPSAKE_TRUST_PROXY),
+    corsOrigins: origins('KEEPSAKE_CORS_ORIGINS', env.KEEPSAKE_CORS_ORIGINS),
+    metricsPort: env.KEEPSAKE_METRICS_PORT?.trim()
+      ? int('KEEPSAKE_METRICS_PORT', 0, 0, 65535)
+      : null,
+    metricsToken: env.KEEPSAKE_METRICS_TOKEN?.trim() || null,
     exiftoolProcesses: int('KEEPSAKE_EXIFTOOL_PROCESSES', 2, 1, 16),
     imageThreads: int('KEEPSAKE_IMAGE_THREADS', 0, 0, 256),
     // See: [Note: Which ffmpeg] in adapters/media/media-tool-binaries.ts.
@@ -211,8 +240,62 @@ export function loadConfig(env: Env = process.env): Config {
     mediaDelivery,
     // S3 signs for a week at most; a minute is the least a slow client needs to start a download.
     presignedUrlSeconds: int('KEEPSAKE_PRESIGNED_URL_SECONDS', 900, 60, 7 * 86_400),
+    secret: serverSecret(env.KEEPSAKE_SECRET),
     webDir: env.KEEPSAKE_WEB_DIR?.trim() ? resolve(env.KEEPSAKE_WEB_DIR.trim()) : null,
   };
+}
+
+/** KEEPSAKE_SECRET: long enough that it cannot be guessed; never repeated in an error. */
+function serverSecret(raw: string | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  if (value.length < 32)
+    throw new ConfigError(
+      'KEEPSAKE_SECRET',
+      `must be at least 32 characters (e.g. \`openssl rand -base64 32\`), got ${value.length}`,
+    );
+  return value;
+}
+
+/** KEEPSAKE_TRUST_PROXY: true/false, a number of hops, or addresses and CIDR ranges. */
+function trustProxy(raw: string | undefined): boolean | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (!value || ['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of list)
+    if (
+      !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(item) &&
+      !['loopback', 'linklocal', 'uniquelocal'].includes(item)
+    )
+      throw new ConfigError(
+        'KEEPSAKE_TRUST_PROXY',
+        `must be true, false, a number of hops, or addresses/CIDR ranges, got "${item}"`,
+      );
+  return list;
+}
+
+/** A comma-separated list of origins, each `scheme://host[:port]` (a browser's `Origin`). */
+function origins(name: string, raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return list.map((item) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== item.replace(/\/$/, ''))
+      throw new ConfigError(name, `must list origins like https://app.example, got "${item}"`);
+    return url.origin;
+  });
 }
 
 export const concurrencyFor = (config: Config, queue: string): number =>

@@ -1,7 +1,9 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
+import { buildMetricsApp } from './http/metrics/metrics.js';
 import { createKeepsake } from './keepsake.js';
 import { redactPassword } from './adapters/db/redact-password.js';
+import { createRootLogger } from './adapters/logging/pino-logger.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -27,6 +29,9 @@ async function main(): Promise<void> {
   const app = await buildApp(keepsake);
   if (config.role !== 'api') keepsake.startWorkers();
   await app.listen({ port: config.port, host: config.host });
+  // See: [Note: Where /metrics is served]
+  const metricsApp = config.metricsPort === null ? undefined : buildMetricsApp(keepsake);
+  await metricsApp?.listen({ port: config.metricsPort!, host: config.host });
   app.log.info(
     { role: config.role, database: redactPassword(config.databaseUrl), storage: config.storageUrl },
     `Keepsake (${config.role}) is serving on port ${config.port}`,
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     await app.close();
+    await metricsApp?.close();
     await keepsake.close();
     process.exit(0);
   };

@@ -30,6 +30,7 @@ const definitions = {
   API_KEY_CANNOT_CREATE_KEYS: 'forbidden',
   FORBIDDEN: 'forbidden',
   ADMIN_REQUIRED: 'forbidden',
+  CROSS_SITE_REQUEST: 'forbidden',
   USER_DISABLED: 'forbidden',
   SETUP_ALREADY_DONE: 'conflict',
   EMAIL_TAKEN: 'conflict',

@@ -19,6 +19,9 @@ import { authRoutes } from './auth/routes.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { registerAuthentication } from './authentication.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerCrossOrigin } from './cross-origin.js';
+import { registerCrossSiteCheck } from './cross-site-requests.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { healthRoutes } from './health/routes.js';
 import { jobRoutes } from './jobs/routes.js';
 import { ErrorResponse, UserDto } from './schemas.js';
@@ -64,12 +67,19 @@ export async function buildApp(
     schemaController: { compilersFactory: { buildValidator } },
     forceCloseConnections: false,
     return503OnClosing: true,
+    // Client address (rate limits) and protocol (the cookie's Secure flag) behind a proxy.
+    trustProxy: trustProxyOption(keepsake.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandler(app);
   registerRequestLog(app, keepsake.config.slowRequestMs);
   await app.register(cookie);
+  registerSecurityHeaders(app, {
+    mediaFromElsewhere: keepsake.config.mediaDelivery === 'presigned',
+  });
+  registerCrossOrigin(app, { allowedOrigins: keepsake.config.corsOrigins });
+  registerCrossSiteCheck(app, { allowedOrigins: keepsake.config.corsOrigins });
   await app.register(multipart, {
     limits: { fileSize: keepsake.config.maxUploadBytes, files: 1, fields: 20, fieldSize: 4096 },
   });
@@ -102,6 +112,10 @@ export async function buildApp(
   if (keepsake.config.role !== 'worker') await app.register(webRoutes, { keepsake });
   return app;
 }
+
+/** A number of hops, as a function: Fastify's types take no number (proxy-addr's rule). */
+const trustProxyOption = (trust: Keepsake['config']['trustProxy']) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 
 const API_ROUTES = [
   authRoutes,

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { rm } from 'node:fs/promises';
 import { corpusFiles, corpusPath } from '../helpers/corpus.js';
 import { releaseServicesFor } from '../helpers/stack.js';
+import { buildMetricsApp } from '../../src/http/metrics/metrics.js';
 import {
   setupAdmin,
   startTestApp,
@@ -12,12 +13,15 @@ import {
   type TestApp,
 } from '../helpers/test-app.js';
 
+const METRICS_TOKEN = 'scrape-me';
+const scrapeHeaders = { authorization: `Bearer ${METRICS_TOKEN}` };
+
 describe('operations: health and metrics', () => {
   let t: TestApp;
   let admin: Session;
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { KEEPSAKE_METRICS_TOKEN: METRICS_TOKEN } });
     admin = await setupAdmin(t.app);
   });
   after(() => t.close());
@@ -48,7 +52,7 @@ describe('operations: health and metrics', () => {
     await waitForAsset(t.app, admin, id);
     await t.app.inject({ url: `/api/assets/${id}`, headers: admin.headers });
 
-    const res = await t.app.inject({ url: '/metrics' });
+    const res = await t.app.inject({ url: '/metrics', headers: scrapeHeaders });
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^text\/plain/);
     const body = res.body;
@@ -66,5 +70,47 @@ describe('operations: health and metrics', () => {
     );
     assert.match(body, /keepsake_queue_jobs\{queue="thumbnails",state="completed"\} [1-9]/);
     assert.match(body, /keepsake_uploads_in_flight 0/);
+  });
+  it('names metrics as Prometheus expects (what promtool check metrics lints)', async () => {
+    const body = (await t.app.inject({ url: '/metrics', headers: scrapeHeaders })).body;
+    const types = [...body.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({
+      name: name!,
+      type: type!,
+    }));
+    assert.ok(types.length > 20, `${types.length} metrics`);
+    const wrong = types.filter(
+      ({ name, type }) =>
+        (type === 'counter') !== name.endsWith('_total') ||
+        name.includes('process_process') ||
+        !name.startsWith('keepsake_'),
+    );
+    assert.deepEqual(wrong, [], 'counters and only counters end in _total; one prefix');
+    assert.ok(types.some((m) => m.name === 'keepsake_process_resident_memory_bytes'));
+  });
+
+  it('keeps /metrics off the public port: a token opens it there, a port of its own serves it', async () => {
+    assert.equal((await t.app.inject({ url: '/metrics' })).statusCode, 401, 'no token');
+    const wrong = await t.app.inject({
+      url: '/metrics',
+      headers: { authorization: 'Bearer guess' },
+    });
+    assert.equal(wrong.statusCode, 401);
+
+    const plain = await startTestApp({ workers: false });
+    try {
+      assert.equal((await plain.app.inject({ url: '/metrics' })).statusCode, 404, 'by default');
+      const metricsApp = buildMetricsApp(plain.keepsake);
+      try {
+        await metricsApp.listen({ port: 0, host: '127.0.0.1' });
+        const { port } = metricsApp.server.address() as { port: number };
+        const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+        assert.equal(res.status, 200);
+        assert.match(await res.text(), /keepsake_http_request_duration_seconds/);
+      } finally {
+        await metricsApp.close();
+      }
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -113,8 +113,12 @@ function killAll(pids: readonly number[]): void {
   }
 }
 
+const METRICS_TOKEN = 'scale-out-scrape';
+
 async function scrape(server: ServerProcess): Promise<string> {
-  const res = await fetch(`${server.url}/metrics`);
+  const res = await fetch(`${server.url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
   assert.equal(res.status, 200);
   return res.text();
 }
@@ -172,6 +176,7 @@ describe('scaled out: 2 API processes and 2 workers on PostgreSQL, S3 and BullMQ
       KEEPSAKE_QUEUE_STALLED_INTERVAL_MS: String(STALLED_INTERVAL_MS),
       KEEPSAKE_JOB_RETRY_BASE_MS: '200',
       KEEPSAKE_LOGIN_RATE_LIMIT: '1000',
+      KEEPSAKE_METRICS_TOKEN: METRICS_TOKEN,
       AWS_ENDPOINT_URL_S3: s3!.endpoint,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,

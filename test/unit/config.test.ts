@@ -24,6 +24,32 @@ describe('configuration', () => {
     assert.equal(concurrencyFor(config, 'metadata'), 2);
   });
 
+  it('reads the HTTP edge: proxies to trust, other origins, the cookie flag, metrics', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.trustProxy, false);
+    assert.deepEqual(defaults.corsOrigins, []);
+    assert.equal(defaults.secureCookies, null, 'Secure when the request came over HTTPS');
+    assert.equal(defaults.metricsPort, null);
+    assert.equal(defaults.metricsToken, null);
+    const trust = (value: string) => loadConfig({ KEEPSAKE_TRUST_PROXY: value }).trustProxy;
+    assert.equal(trust('true'), true);
+    assert.equal(trust('2'), 2);
+    assert.deepEqual(trust('10.0.0.0/8, 127.0.0.1'), ['10.0.0.0/8', '127.0.0.1']);
+    assert.throws(() => trust('my proxy'), ConfigError);
+    assert.deepEqual(
+      loadConfig({ KEEPSAKE_CORS_ORIGINS: 'https://app.example, http://localhost:5173' })
+        .corsOrigins,
+      ['https://app.example', 'http://localhost:5173'],
+    );
+    assert.throws(() => loadConfig({ KEEPSAKE_CORS_ORIGINS: 'app.example' }), ConfigError);
+    assert.throws(
+      () => loadConfig({ KEEPSAKE_CORS_ORIGINS: 'https://a.example/path' }),
+      ConfigError,
+    );
+    assert.equal(loadConfig({ KEEPSAKE_SECURE_COOKIES: 'false' }).secureCookies, false);
+    assert.equal(loadConfig({ KEEPSAKE_METRICS_PORT: '9464' }).metricsPort, 9464);
+  });
+
   it('shares the cores out among the images rendered at once, unless told', () => {
     assert.equal(imageThreadsFor(loadConfig({}), 2), 1);
     assert.equal(imageThreadsFor(loadConfig({}), 16), 8);

@@ -35,7 +35,13 @@ export class PrometheusMetrics {
   });
 
   constructor(queueCounts: () => Promise<Record<string, QueueCounts>>) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'keepsake_process_' });
+    // prom-client's process and Node.js metrics, as keepsake_process_* and keepsake_nodejs_*
+    // (a 'keepsake_process_' prefix made keepsake_process_process_*). Its three gauges named
+    // *_total (active handles, requests, resources: the sums of the same gauges by type) break
+    // Prometheus's naming rule that only counters end in _total; sum() the typed ones instead.
+    collectDefaultMetrics({ register: this.registry, prefix: 'keepsake_' });
+    for (const name of ['active_handles', 'active_requests', 'active_resources'])
+      this.registry.removeSingleMetric(`keepsake_nodejs_${name}_total`);
     new Gauge({
       name: 'keepsake_queue_jobs',
       help: 'Jobs in each queue by state (the whole installation, not this process)',

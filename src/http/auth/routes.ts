@@ -67,7 +67,9 @@ export const authRoutes: RoutePlugin = async (app, { keepsake }) => {
       void reply.setCookie(SESSION_COOKIE, accessToken, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: keepsake.config.secureCookies,
+        // Forced by KEEPSAKE_SECURE_COOKIES, else Secure whenever the request came over HTTPS
+        // (behind a proxy: as it says, when KEEPSAKE_TRUST_PROXY trusts it).
+        secure: keepsake.config.secureCookies ?? request.protocol === 'https',
         path: '/',
         maxAge: keepsake.config.sessionDays * 86_400,
       });

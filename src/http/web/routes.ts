@@ -7,7 +7,8 @@ import type { RoutePlugin } from '../plugin.js';
  * Serves the web app (web/, built by Vite into dist/web) at `/`. Files under /assets/ carry a
  * content hash in their names, so browsers may keep them for good; everything else (index.html,
  * the service worker, the manifest) is revalidated on each visit so a new release shows at once.
- * Any other path that is not the API answers index.html: the app routes in the browser.
+ * Any other path that is not the API (nor /.well-known/) answers index.html: the app routes in
+ * the browser.
  */
 export const webRoutes: RoutePlugin = async (app, { keepsake }) => {
   const root = keepsake.config.webDir ?? builtWebDir();
@@ -35,12 +36,17 @@ export const webRoutes: RoutePlugin = async (app, { keepsake }) => {
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (path.startsWith('/api/')) return reply.callNotFound();
+    // Not the app's: the API's unknown paths answer its JSON 404, /.well-known/ is asked for by
+    // clients (password managers, app links, security.txt) that must not get a page, and
+    // /metrics is a scraper's (404 where it is not served: [Note: Where /metrics is served]).
+    if (NOT_THE_APP.test(path)) return reply.callNotFound();
     const file = path.slice(1);
     if (file && !file.includes('..') && existsSync(join(root, file))) return reply.sendFile(file);
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });
 };
+
+const NOT_THE_APP = /^\/(api|\.well-known|metrics)(\/|$)/;
 
 /** dist/web beside the server, whether it runs compiled (dist/src/...) or from src/ by tsx. */
 function builtWebDir(): string | undefined {
