@@ -18,6 +18,7 @@ const item = (id: string, local: string, isFavorite = false): TimelineItem => ({
   thumbhash: null,
   thumbnailVersion: null,
   type: 'image',
+  status: 'ready',
   durationMs: null,
   isFavorite,
   place: null,

@@ -10,6 +10,7 @@ import * as family from './migrations/0007-family.js';
 import * as metadataEdits from './migrations/0008-metadata-edits.js';
 import * as memories from './migrations/0009-memories.js';
 import * as accountSecurity from './migrations/0010-account-security.js';
+import * as timelineStatus from './migrations/0011-timeline-status.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008-metadata-edits': metadataEdits,
   '0009-memories': memories,
   '0010-account-security': accountSecurity,
+  '0011-timeline-status': timelineStatus,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

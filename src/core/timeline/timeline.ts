@@ -1,4 +1,4 @@
-import type { AssetType } from '../assets/asset.js';
+import type { AssetStatus, AssetType } from '../assets/asset.js';
 import type { Place } from '../places/place-resolver.js';
 
 export interface TimelineBucket {
@@ -18,6 +18,11 @@ export interface TimelineItem {
   type: AssetType;
   durationMs: number | null;
   isFavorite: boolean;
+  /**
+   * A grid asks for a thumbnail only once there is one (thumbnailVersion), shows a placeholder
+   * while processing and marks a failed asset: see [Note: Tiles without a thumbnail] in the web app.
+   */
+  status: AssetStatus;
   /** For alt text ("Photo taken on … in Rome, Italy"), without fetching the asset. */
   place: Place | null;
   /** Set only when the asset is not the viewer's own (a partner's, or another album member's). */

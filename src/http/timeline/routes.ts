@@ -15,6 +15,11 @@ export const TimelineAsset = Type.Object({
   type: Type.Union([Type.Literal('image'), Type.Literal('video')]),
   duration: Type.Union([Type.Number({ description: 'seconds' }), Type.Null()]),
   isFavorite: Type.Boolean(),
+  status: Type.Union([Type.Literal('processing'), Type.Literal('ready'), Type.Literal('failed')], {
+    description:
+      'processing: no thumbnail yet (thumbnailVersion is null until there is one); failed: the ' +
+      'asset could not be processed (its reason is on GET /api/assets/{id}).',
+  }),
   place: PlaceDto,
   ownerId: Type.Optional(
     Type.String({
@@ -35,6 +40,7 @@ export const toTimelineAsset = (item: TimelineItem) => ({
   type: item.type,
   duration: item.durationMs === null ? null : item.durationMs / 1000,
   isFavorite: item.isFavorite,
+  status: item.status,
   place: item.place,
   ...(item.ownerId && { ownerId: item.ownerId }),
 });

@@ -20,6 +20,7 @@ import { Viewer } from '../viewer/Viewer';
 import type { GridItem } from './grid-item';
 import type { GridSource } from './grid-source';
 import { GridView } from './GridView';
+import { useRefreshWhileProcessing } from './use-refresh-while-processing';
 import './timeline.css';
 
 interface Props {
@@ -65,6 +66,7 @@ export function PhotoGrid({
   const ownerNames = useUserNames(showsOthers);
 
   useAssetsChanged(useCallback(() => source.refresh(), [source]));
+  useRefreshWhileProcessing(source, snapshot);
 
   const { clear, count } = selection;
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { memo, useRef, useState } from 'react';
 import { thumbnailUrl } from '../api/client';
+import { Icon } from '../app/icons';
 import { altText } from './alt-text';
 import { durationLabel } from './dates';
 import type { GridItem } from './grid-item';
@@ -30,12 +31,29 @@ interface Props extends TileHandlers {
 
 const LONG_PRESS_MS = 500;
 
-/** One thumbnail: a link that opens the viewer, over its thumbhash, with a check circle. */
+/** Said after the alt text: a tile with no picture yet, or none to come, says why. */
+const STATUS_SUFFIX: Record<GridItem['status'], string> = {
+  ready: '',
+  processing: ', still processing',
+  failed: ', could not be processed',
+};
+
+/**
+ * One thumbnail: a link that opens the viewer, over its thumbhash, with a check circle.
+ *
+ * [Note: Tiles without a thumbnail]
+ * A tile asks for its thumbnail only once the server says there is one (`thumbnailVersion`):
+ * while an asset is processing it shows its thumbhash, or a pulsing placeholder, and the grid
+ * fetches the month again until it is done (timeline-source.ts); a failed asset shows a broken
+ * image mark, its reason is in the viewer. Asking anyway cost one 404 per tile on every visit
+ * (55 of them while 62 uploads were processed), and left failed assets as blank grey tiles.
+ */
 export const Tile = memo(function Tile(props: Props) {
   const { item, selected, selecting } = props;
   const [loaded, setLoaded] = useState(false);
   const press = useRef<{ timer: number; x: number; y: number; fired: boolean }>(undefined);
-  const alt = altText(item);
+  const alt = altText(item) + STATUS_SUFFIX[item.status];
+  const hasThumbnail = item.thumbnailVersion !== null;
   const placeholder = placeholderUrl(item.thumbhash);
 
   const endPress = () => {
@@ -86,16 +104,27 @@ export const Tile = memo(function Tile(props: Props) {
           if (press.current?.fired) e.preventDefault();
         }}
       >
-        <img
-          src={thumbnailUrl(item.id, item.thumbnailVersion)}
-          alt={alt}
-          loading="lazy"
-          decoding="async"
-          draggable={false}
-          className={loaded ? 'loaded' : undefined}
-          onLoad={() => setLoaded(true)}
-        />
+        {hasThumbnail ? (
+          <img
+            src={thumbnailUrl(item.id, item.thumbnailVersion)}
+            alt={alt}
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+            className={loaded ? 'loaded' : undefined}
+            onLoad={() => setLoaded(true)}
+          />
+        ) : (
+          item.status === 'processing' && (
+            <span className={`tile-processing${placeholder ? '' : ' empty'}`} aria-hidden="true" />
+          )
+        )}
       </a>
+      {item.status === 'failed' && (
+        <span className="tile-failed" title="Could not be processed" aria-hidden="true">
+          <Icon name="brokenImage" />
+        </span>
+      )}
       {item.type === 'video' && (
         <span className="tile-badge">
           <span aria-hidden="true">▶</span> {item.duration != null && durationLabel(item.duration)}

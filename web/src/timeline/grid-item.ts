@@ -18,6 +18,7 @@ export function gridItemOf(asset: Asset): GridItem {
     type: asset.type,
     duration: asset.duration,
     isFavorite: asset.isFavorite,
+    status: asset.status,
     place: asset.place,
   };
 }

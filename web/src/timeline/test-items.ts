@@ -10,5 +10,6 @@ export const item = (id: string, takenAt: string, aspectRatio = 1.5): GridItem =
   type: 'image',
   duration: null,
   isFavorite: false,
+  status: 'ready',
   place: null,
 });

@@ -1,4 +1,5 @@
-import { originalUrl, type Asset } from '../api/client';
+import type { Asset } from '../api/client';
+import { FailedStage } from './FailedStage';
 import { PhotoStage } from './PhotoStage';
 import type { Swipe } from './swipe';
 import { VideoStage } from './VideoStage';
@@ -28,10 +29,10 @@ export function AssetStage({ shown, loadError, current, onSwipe, onClose }: Asse
         </div>
       ) : !shown ? (
         <div className="viewer-stage" aria-busy="true" />
+      ) : shown.status === 'failed' ? (
+        <FailedStage asset={shown} title="This file could not be processed" reason={shown.error} />
       ) : shown.type === 'video' ? (
         <VideoStage key={shown.id} asset={shown} onSwipe={onSwipe} />
-      ) : shown.status === 'failed' ? (
-        <FailedStage asset={shown} />
       ) : (
         <PhotoStage key={shown.id} asset={shown} onSwipe={onSwipe} />
       )}
@@ -41,18 +42,5 @@ export function AssetStage({ shown, loadError, current, onSwipe, onClose }: Asse
         </p>
       )}
     </>
-  );
-}
-
-function FailedStage({ asset }: { asset: Asset }) {
-  return (
-    <div className="viewer-stage">
-      <div className="viewer-message" role="alert">
-        <p>This file could not be processed: {asset.error ?? 'the reason is unknown'}.</p>
-        <a className="button" href={originalUrl(asset.id)} download={asset.originalFileName}>
-          Download original
-        </a>
-      </div>
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { originalUrl, thumbnailUrl, type Asset } from '../api/client';
+import { thumbnailUrl, type Asset } from '../api/client';
+import { FailedStage } from './FailedStage';
 import { describeAsset } from './format-info';
 import { classifySwipe, type Swipe } from './swipe';
 import { useAdaptiveVideo } from './use-adaptive-video';
@@ -37,16 +38,11 @@ export function VideoStage({ asset, onSwipe }: Props) {
     );
   if (status === 'failed' || broken)
     return (
-      <div className="viewer-stage" {...swipe}>
-        <div className="viewer-message" role="alert">
-          <p>
-            {asset.playback?.error ?? asset.error ?? 'This video cannot be played in this browser.'}
-          </p>
-          <a className="button" href={originalUrl(asset.id)} download={asset.originalFileName}>
-            Download original
-          </a>
-        </div>
-      </div>
+      <FailedStage
+        asset={asset}
+        title="This video cannot be played here"
+        reason={asset.playback?.error ?? asset.error ?? 'This browser cannot play its format.'}
+      />
     );
   return (
     <div className="viewer-stage video" {...swipe}>

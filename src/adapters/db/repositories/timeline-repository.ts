@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AssetType } from '../../../core/assets/asset.js';
+import type { AssetStatus, AssetType } from '../../../core/assets/asset.js';
 import type {
   TimelineBucket,
   TimelineCursor,
@@ -81,6 +81,7 @@ export const TIMELINE_ITEM_COLUMNS = [
   'duration_ms',
   'is_favorite',
   'place',
+  'status',
 ] as const satisfies readonly (keyof AssetsTable)[];
 
 export const toTimelineItem = (
@@ -96,5 +97,6 @@ export const toTimelineItem = (
   type: r.type as AssetType,
   durationMs: r.duration_ms,
   isFavorite: r.is_favorite === 1,
+  status: r.status as AssetStatus,
   place: placeFromColumn(r.place),
 });
