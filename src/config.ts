@@ -42,6 +42,10 @@ export interface Config {
   sessionDays: number;
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
+  /** An upload whose body brings no byte for this long is ended with 408 (see upload-watch.ts). */
+  uploadIdleTimeoutSeconds: number;
+  /** Uploads one person (or one upload link) may have in flight at once, per API process. */
+  maxConcurrentUploadsPerUser: number;
   /** The session cookie's `Secure` flag: forced on or off, or null: on for HTTPS requests. */
   secureCookies: boolean | null;
   /**
@@ -215,6 +219,8 @@ export function loadConfig(env: Env = process.env): Config {
     sessionDays: int('KEEPSAKE_SESSION_DAYS', 30, 1, 3650),
     loginRateLimitPerMinute: int('KEEPSAKE_LOGIN_RATE_LIMIT', 10, 1, 100_000),
     maxUploadBytes: int('KEEPSAKE_MAX_UPLOAD_BYTES', 100 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+    uploadIdleTimeoutSeconds: int('KEEPSAKE_UPLOAD_IDLE_TIMEOUT_SECONDS', 60, 1, 86_400),
+    maxConcurrentUploadsPerUser: int('KEEPSAKE_MAX_CONCURRENT_UPLOADS_PER_USER', 8, 1, 10_000),
     secureCookies: env.KEEPSAKE_SECURE_COOKIES?.trim()
       ? bool('KEEPSAKE_SECURE_COOKIES', false)
       : null,

@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { argon2PasswordHasher } from './adapters/auth/argon2-password-hasher.js';
 import { openBlobStore } from './adapters/blobs/open-blob-store.js';
+import { loadServerSecret } from './adapters/secrets/server-secret.js';
 import { isPostgresUrl, openDatabase } from './adapters/db/open-database.js';
 import { PrometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
 import type { TusDatastore } from './adapters/uploads/tus-datastore.js';
@@ -13,6 +15,7 @@ import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-re
 import { KyselyAlbumRepository } from './adapters/db/repositories/album-repository.js';
 import { KyselySharedLinkRepository } from './adapters/db/repositories/shared-link-repository.js';
 import { ExiftoolLocationStripper } from './adapters/media/exiftool-location-stripper.js';
+import { LinkKeySealer } from './core/shared-links/link-key-sealer.js';
 import { SharedLinksService } from './core/shared-links/shared-links-service.js';
 import { StrippedCopies } from './core/shared-links/stripped-copies.js';
 import { KyselyMemoryRepository } from './adapters/db/repositories/memory-repository.js';
@@ -67,6 +70,7 @@ import { UserAdminService } from './core/users/user-admin-service.js';
 import { StorageQuota } from './core/users/storage-quota.js';
 import { PartnersService } from './core/partners/partners-service.js';
 import { errorMessage } from './core/errors.js';
+import { createRootLogger, type PinoLogger } from './adapters/logging/pino-logger.js';
 
 /** Everything the HTTP layer and the workers use, wired to the adapters the config chooses. */
 export interface Keepsake {
@@ -97,6 +101,8 @@ export interface Keepsake {
   albumSharing: AlbumSharingService;
   albumActivity: AlbumActivityService;
   metrics: PrometheusMetrics;
+  /** The server's one logger; Fastify logs through a child of it. See: [Note: One logger]. */
+  log: PinoLogger;
   /** Rate-limit counters shared by every API process; absent when there is no Redis. */
   rateLimitStore?: SharedRateLimitStore;
   /** Where resumable uploads wait until complete; loaded on the first one, then the same. */
@@ -113,6 +119,8 @@ export interface Keepsake {
 
 export interface KeepsakeOverrides {
   clock?: Clock;
+  /** The root logger, when the caller made it (main.ts); otherwise one at the configured level. */
+  logger?: PinoLogger;
 }
 
 const HOUR = 3_600_000;
@@ -139,11 +147,14 @@ export async function createKeepsake(
   overrides: KeepsakeOverrides = {},
 ): Promise<Keepsake> {
   const clock = overrides.clock ?? systemClock;
+  const log = overrides.logger ?? createRootLogger(config.logLevel);
   await mkdir(config.dataDir, { recursive: true });
   // Embedded (SQLite, one process doing everything): nothing else can be holding a job or writing
   // to staging, so what a crash left behind can be taken back at once.
   const soleProcess = config.role === 'all' && !isPostgresUrl(config.databaseUrl);
-  const connection = await openDatabase(config.databaseUrl);
+  const connection = await openDatabase(config.databaseUrl, {
+    logger: log.child({ component: 'database' }),
+  });
   await migrateToLatest(connection);
   const { db } = connection;
 
@@ -161,6 +172,7 @@ export async function createKeepsake(
     keepFinishedMs: config.queueKeepFinishedHours * HOUR,
     queues: KNOWN_QUEUES,
     soleProcess,
+    logger: log.child({ component: 'queue' }),
   });
   const { queue } = jobs;
 
@@ -191,7 +203,7 @@ export async function createKeepsake(
   const observeJob = (event: JobEvent) => {
     metrics.observeJob(event);
     const problem = describeJobProblem(event);
-    if (problem) console.warn(problem);
+    if (problem) log[problem.level](problem.fields, problem.message);
   };
   const purge = new PurgeService(assetRepository, transactor, blobs, clock, config.trashDays);
   // The API process loads ExifTool too, on the first sidecar, to refuse one that is not XMP.
@@ -281,19 +293,15 @@ export async function createKeepsake(
     clock,
   );
 
+  /** Background work has no caller to throw to: its failure is logged, and the next round tries again. */
+  const logFailure = (task: string) => (err: unknown) => log.error({ err, task }, `${task} failed`);
   const maintain = () => {
-    void dailyMemories
-      .queueToday()
-      .catch((e) => console.error('queueing the memories job failed:', e));
-    void purge.purgeExpired().catch((e) => console.error('trash purge failed:', e));
-    void userAdmin.purgeDue().catch((e) => console.error('user deletion failed:', e));
-    void auth
-      .purgeExpiredSessions(clock.now())
-      .catch((e) => console.error('session clean-up failed:', e));
+    void dailyMemories.queueToday().catch(logFailure('queueing the memories job'));
+    void purge.purgeExpired().catch(logFailure('trash purge'));
+    void userAdmin.purgeDue().catch(logFailure('user deletion'));
+    void auth.purgeExpiredSessions(clock.now()).catch(logFailure('session clean-up'));
     // Uploads may be in flight now, in this process or another: only old leftovers go.
-    void blobs
-      .cleanStaging(STAGING_MAX_AGE_MS)
-      .catch((e) => console.error('staging clean-up failed:', e));
+    void blobs.cleanStaging(STAGING_MAX_AGE_MS).catch(logFailure('staging clean-up'));
   };
 
   const assets = new AssetsService(assetRepository, blobs, clock, assetReadGrants);
@@ -305,6 +313,9 @@ export async function createKeepsake(
     clock,
     { albums, assets, playback, uploads },
     new StrippedCopies(blobs, new ExiftoolLocationStripper()),
+    new LinkKeySealer(
+      await loadServerSecret(config.secret, join(config.dataDir, 'secrets', 'link-key.bin')),
+    ),
   );
 
   return {
@@ -337,9 +348,10 @@ export async function createKeepsake(
       clock,
     ),
     metrics,
+    log,
     createTusDatastore: () =>
       (tusDatastore ??= import('./adapters/uploads/tus-datastore.js').then((m) =>
-        m.createTusDatastore(config),
+        m.createTusDatastore({ ...config, logger: log.child({ component: 'uploads' }) }),
       )),
     jobCounts,
     async checkReady() {
@@ -360,9 +372,7 @@ export async function createKeepsake(
       const atEachMidnight = () => {
         nextDay = setTimeout(
           () => {
-            void dailyMemories
-              .queueToday()
-              .catch((e) => console.error('queueing the memories job failed:', e));
+            void dailyMemories.queueToday().catch(logFailure('queueing the memories job'));
             atEachMidnight();
           },
           msUntilNextLocalDay(clock.now()) + MIDNIGHT_MARGIN_MS,
@@ -377,6 +387,8 @@ export async function createKeepsake(
       await jobs.close();
       // The helpers hold no data: one that fails to stop (ExifTool slow to end on a loaded
       // machine) is reported, and the database is still closed cleanly after it.
+      const stopQuietly = (what: string, stop: () => Promise<unknown>) =>
+        stop().catch(logFailure(`stopping ${what}`));
       await stopQuietly('ExifTool', () => metadataReader.close());
       await stopQuietly('the render thread', () => renderer.close());
       await stopQuietly('the rate-limit store', async () => rateLimitStore?.close());
@@ -385,8 +397,4 @@ export async function createKeepsake(
       await (await tusDatastore?.catch(() => undefined))?.close?.();
     },
   };
-}
-
-async function stopQuietly(what: string, stop: () => Promise<unknown>): Promise<void> {
-  await stop().catch((error: unknown) => console.error(`stopping ${what} failed:`, error));
 }

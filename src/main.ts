@@ -13,17 +13,21 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`Keepsake cannot start: invalid configuration. ${error.message}`);
+      // No level configured yet: this one line goes out at the default. See: [Note: One logger].
+      createRootLogger('info').fatal(
+        `Keepsake cannot start: invalid configuration. ${error.message}`,
+      );
       process.exit(78);
     }
     throw error;
   }
+  const log = createRootLogger(config.logLevel);
   let keepsake;
   try {
-    keepsake = await createKeepsake(config);
+    keepsake = await createKeepsake(config, { logger: log });
   } catch (error) {
     // A service that is down or misconfigured: say which, without a stack trace to dig through.
-    console.error(`Keepsake cannot start: ${error instanceof Error ? error.message : error}`);
+    log.fatal(`Keepsake cannot start: ${error instanceof Error ? error.message : error}`);
     process.exit(69);
   }
   const app = await buildApp(keepsake);
@@ -62,6 +66,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Keepsake failed to start:', error);
+  createRootLogger('info').fatal({ err: error }, 'Keepsake failed to start');
   process.exit(1);
 });

@@ -3,7 +3,12 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RouteOptions,
+} from 'fastify';
 import { AppError } from '../core/errors.js';
 import type { Keepsake } from '../keepsake.js';
 import { apiKeyRoutes } from './api-keys/routes.js';
@@ -59,8 +64,8 @@ export async function buildApp(
     // See: [Note: One logger]. Requests are logged by request-log.ts, at debug unless they need a look.
     ...(options.logger === false
       ? { logger: false }
-      : { loggerInstance: keepsake.log.child({ component: 'http' }) }),
-    disableRequestLogging: true,
+      : { loggerInstance: keepsake.log.child({ component: 'http' }) as FastifyBaseLogger }),
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     // See: [Note: JSON bodies are not coerced]
     ajv: AJV_OPTIONS,

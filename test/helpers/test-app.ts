@@ -10,6 +10,8 @@ import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
 import { corpusPath } from './corpus.js';
 import { releaseServicesFor, servicesFor } from './stack.js';
 import { openBlobStore, type OpenedBlobStore } from '../../src/adapters/blobs/open-blob-store.js';
+import { createRootLogger } from '../../src/adapters/logging/pino-logger.js';
+import { Writable } from 'node:stream';
 
 export const ADMIN = {
   email: 'admin@example.com',
@@ -23,6 +25,8 @@ export interface TestApp {
   /** The same storage Keepsake writes to, through a store of its own: to look, not to touch. */
   blobs: OpenedBlobStore;
   dataDir: string;
+  /** What the server logged at warn and above (jobs, background work), one object a line. */
+  logged(): Record<string, unknown>[];
   /** Closes the app and the services; keeps the data dir (for restart tests). */
   stop(): Promise<void>;
   /** Stops and removes the data dir. */
@@ -54,7 +58,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     KEEPSAKE_LOGIN_RATE_LIMIT: '1000',
     ...options.env,
   });
-  const keepsake = await createKeepsake(config, { clock: options.clock });
+  // The server's own log (failed jobs, background work) is kept to look at, not printed.
+  const lines: string[] = [];
+  const logger = createRootLogger(
+    'warn',
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  const keepsake = await createKeepsake(config, { clock: options.clock, logger });
   const blobs = await openBlobStore(config.storageUrl, {
     s3ForcePathStyle: config.s3ForcePathStyle,
   });
@@ -71,6 +86,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     keepsake,
     blobs,
     dataDir,
+    logged: () =>
+      lines.flatMap((chunk) => chunk.split('\n').filter(Boolean)).map((line) => JSON.parse(line)),
     stop,
     close: async () => {
       await stop();

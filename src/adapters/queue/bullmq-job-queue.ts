@@ -10,6 +10,8 @@ import type {
   QueueCounts,
 } from '../../core/ports/job-queue.js';
 import { knownQueues, rememberQueue } from './bullmq-known-queues.js';
+import type { Logger } from '../../core/ports/logger.js';
+import { fallbackLogger } from '../logging/pino-logger.js';
 
 // Loaded on first use, as the other heavy adapters are: an embedded Keepsake never needs them.
 const loadBullmq = () => import('bullmq');
@@ -31,6 +33,8 @@ export interface BullmqJobQueueOptions {
   stalledIntervalMs?: number;
   /** Times a job may be found stalled before it fails. See: [Note: Stalled BullMQ jobs]. */
   maxStalledCount?: number;
+  /** Where failures in the background go (a worker that stopped, a lost connection). */
+  logger?: Logger;
 }
 
 export interface EnqueueOptions {
@@ -90,6 +94,7 @@ export class BullmqJobQueue implements JobQueue {
       stalledIntervalMs: 30_000,
       maxStalledCount: 100,
       ...rest,
+      logger: rest.logger ?? fallbackLogger(),
     };
     this.knownKey = `${redisUrl} ${this.options.prefix}`;
     for (const queue of queues) rememberQueue(this.knownKey, queue);
@@ -113,7 +118,7 @@ export class BullmqJobQueue implements JobQueue {
     this.assertOpen();
     rememberQueue(this.knownKey, queue);
     const started = this.startWorker(queue, concurrency, handler).catch((error) => {
-      console.error(`BullMQ worker for ${queue} did not start:`, error);
+      this.options.logger.error({ err: error, queue }, 'BullMQ worker did not start');
       return undefined;
     });
     this.workers.push(started);
@@ -179,7 +184,7 @@ export class BullmqJobQueue implements JobQueue {
     );
     // BullMQ reconnects by itself; an 'error' without a listener would end the process.
     worker.on('error', (error) => {
-      if (!this.closed) console.error(`BullMQ worker for ${queue}:`, error.message);
+      if (!this.closed) this.options.logger.error({ err: error, queue }, 'BullMQ worker error');
     });
     return worker;
   }
@@ -234,7 +239,8 @@ export class BullmqJobQueue implements JobQueue {
           prefix: this.options.prefix,
         });
         created.on('error', (error) => {
-          if (!this.closed) console.error(`BullMQ queue ${name}:`, error.message);
+          if (!this.closed)
+            this.options.logger.error({ err: error, queue: name }, 'BullMQ queue error');
         });
         return created;
       });
@@ -258,7 +264,8 @@ export class BullmqJobQueue implements JobQueue {
           connectionName: `${this.options.prefix}:keepsake-${role}`,
         });
         redis.on('error', (error) => {
-          if (!this.closed) console.error(`Redis (${role}):`, error.message);
+          if (!this.closed)
+            this.options.logger.error({ err: error, role }, 'Redis connection error');
         });
         return redis;
       });

@@ -3,6 +3,8 @@ import type { JobPayload, NewJob } from '../../core/ports/job-queue.js';
 import type { DialectFeatures } from '../db/dialect-features.js';
 import type { TransactionalEnqueuer } from '../db/repositories/transactor.js';
 import type { Database, JobOutboxTable } from '../db/schema.js';
+import type { Logger } from '../../core/ports/logger.js';
+import { fallbackLogger } from '../logging/pino-logger.js';
 
 /*
  * [Note: Job outbox]
@@ -30,6 +32,8 @@ export interface JobOutboxOptions {
   sweepIntervalMs?: number;
   /** Rows read, added and deleted per round trip. */
   batchSize?: number;
+  /** Where failures in the background go (a worker that stopped, a lost connection). */
+  logger?: Logger;
 }
 
 type OutboxRow = Selectable<JobOutboxTable>;
@@ -47,7 +51,12 @@ export class JobOutbox implements TransactionalEnqueuer {
     private readonly queue: IdempotentJobQueue,
     options: JobOutboxOptions = {},
   ) {
-    this.options = { sweepIntervalMs: 30_000, batchSize: 100, ...options };
+    this.options = {
+      sweepIntervalMs: 30_000,
+      batchSize: 100,
+      ...options,
+      logger: options.logger ?? fallbackLogger(),
+    };
   }
 
   async enqueueIn(trx: Transaction<Database>, job: NewJob): Promise<void> {
@@ -102,7 +111,10 @@ export class JobOutbox implements TransactionalEnqueuer {
 
   private relayInBackground(): void {
     this.relay().catch((error) => {
-      console.error('job outbox relay failed (the sweep will try again):', error);
+      this.options.logger.error(
+        { err: error },
+        'job outbox relay failed (the sweep will try again)',
+      );
     });
   }
 

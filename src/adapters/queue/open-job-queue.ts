@@ -1,4 +1,5 @@
 import type { JobQueue } from '../../core/ports/job-queue.js';
+import type { Logger } from '../../core/ports/logger.js';
 import type { DatabaseConnection } from '../db/dialect-features.js';
 import { redactPassword } from '../db/redact-password.js';
 import type { TransactionalEnqueuer } from '../db/repositories/transactor.js';
@@ -30,6 +31,8 @@ export interface JobQueueSettings {
   queues: readonly string[];
   /** No other process can hold a job: take back at once what a crash left active. */
   soleProcess: boolean;
+  /** Where the queue reports what goes wrong in the background. */
+  logger?: Logger;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function openJobQueue(
       retryBaseMs: settings.retryBaseMs,
       pollIntervalMs: settings.pollIntervalMs,
       keepFinishedMs: settings.keepFinishedMs,
+      logger: settings.logger,
     });
     await table.recoverStalled(settings.soleProcess);
     return { queue: table, enqueuer: table, close: (grace) => table.close(grace) };
@@ -57,8 +61,11 @@ export async function openJobQueue(
     keepCompletedMs: settings.keepFinishedMs,
     lockDurationMs: settings.stalledIntervalMs,
     stalledIntervalMs: settings.stalledIntervalMs,
+    logger: settings.logger,
   });
-  const outbox = new JobOutbox(connection.db, connection.features, bull);
+  const outbox = new JobOutbox(connection.db, connection.features, bull, {
+    logger: settings.logger,
+  });
   outbox.start();
   return {
     queue: bull,

@@ -10,6 +10,8 @@ import type {
 import type { DialectFeatures } from '../db/dialect-features.js';
 import type { Database, JobsTable } from '../db/schema.js';
 import { errorMessage } from '../../core/errors.js';
+import type { Logger } from '../../core/ports/logger.js';
+import { fallbackLogger } from '../logging/pino-logger.js';
 
 export interface TableJobQueueOptions {
   /** How often idle workers look for due jobs (new jobs wake them at once). */
@@ -21,6 +23,8 @@ export interface TableJobQueueOptions {
   defaultMaxAttempts?: number;
   /** Finished jobs are kept this long for counts and inspection. */
   keepFinishedMs?: number;
+  /** Where failures in the background go (a worker that stopped, a lost connection). */
+  logger?: Logger;
 }
 
 /**
@@ -49,6 +53,7 @@ export class TableJobQueue implements JobQueue {
       defaultMaxAttempts: 5,
       keepFinishedMs: 24 * 3_600_000,
       ...options,
+      logger: options.logger ?? fallbackLogger(),
     };
   }
 
@@ -99,7 +104,7 @@ export class TableJobQueue implements JobQueue {
     this.startSweeper();
     for (let i = 0; i < concurrency; i++) {
       const loop = this.workLoop(queue, handler).catch((error) => {
-        if (!this.closed) console.error(`job worker for ${queue} stopped:`, error);
+        if (!this.closed) this.options.logger.error({ err: error, queue }, 'job worker stopped');
       });
       this.running.add(loop);
       void loop.finally(() => this.running.delete(loop));

@@ -2,6 +2,8 @@ import type pg from 'pg';
 import { ERRORS, type Lock, type Locker, type RequestRelease } from '@tus/server';
 import { redactPassword } from '../db/redact-password.js';
 import { errorMessage } from '../../core/errors.js';
+import type { Logger } from '../../core/ports/logger.js';
+import { fallbackLogger } from '../logging/pino-logger.js';
 
 const RELEASE_CHANNEL = 'keepsake_tus_release';
 
@@ -10,6 +12,8 @@ export interface PostgresLockerOptions {
   acquireTimeoutMs?: number;
   /** How often a waiting request tries again and asks the holder to let go. */
   retryMs?: number;
+  /** Where a lost connection is reported. */
+  logger?: Logger;
 }
 
 /**
@@ -33,6 +37,7 @@ export class PostgresLocker implements Locker {
   private closed = false;
   readonly acquireTimeoutMs: number;
   readonly retryMs: number;
+  private readonly logger: Logger;
 
   constructor(
     private readonly url: string,
@@ -40,6 +45,7 @@ export class PostgresLocker implements Locker {
   ) {
     this.acquireTimeoutMs = options.acquireTimeoutMs ?? 30_000;
     this.retryMs = options.retryMs ?? 100;
+    this.logger = options.logger ?? fallbackLogger();
   }
 
   newLock(id: string): Lock {
@@ -96,7 +102,8 @@ export class PostgresLocker implements Locker {
     const client = new pgModule.Client({ connectionString: this.url });
     client.on('error', (error) => {
       lost();
-      if (!this.closed) console.error('upload locker: PostgreSQL connection lost:', error.message);
+      if (!this.closed)
+        this.logger.error({ err: error }, 'upload locker: PostgreSQL connection lost');
     });
     client.on('end', lost);
     client.on('notification', ({ channel, payload }) => {

@@ -4,6 +4,7 @@ import type { DataStore, Locker } from '@tus/server';
 import { isS3Url } from '../blobs/open-blob-store.js';
 import { isPostgresUrl } from '../db/open-database.js';
 import type { PostgresLocker } from './postgres-locker.js';
+import type { Logger } from '../../core/ports/logger.js';
 
 /** Partial uploads expire after a week without finishing. */
 const EXPIRE_AFTER_MS = 7 * 86_400_000;
@@ -21,6 +22,8 @@ export interface TusDatastoreSettings {
   storageUrl: string;
   s3ForcePathStyle: boolean;
   databaseUrl: string;
+  /** Where the upload locker reports a lost connection. */
+  logger?: Logger;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function createTusDatastore(settings: TusDatastoreSettings): Promis
     let locker: PostgresLocker | undefined;
     if (isPostgresUrl(settings.databaseUrl)) {
       const { PostgresLocker } = await import('./postgres-locker.js');
-      locker = new PostgresLocker(settings.databaseUrl);
+      locker = new PostgresLocker(settings.databaseUrl, { logger: settings.logger });
     }
     return Object.assign(store, {
       locker,

@@ -1,5 +1,6 @@
 import { errorMessage } from '../errors.js';
 import type { JobHandlerFn } from '../ports/job-queue.js';
+import type { LogFields } from '../ports/logger.js';
 
 /** Told about every job a worker finishes, for metrics and the log; must not throw. */
 export type JobObserver = (event: JobEvent) => void;
@@ -19,8 +20,16 @@ export interface JobEvent {
   reason?: string;
 }
 
-/** One line for a job that failed or threw, as a person reading the server's log needs it. */
-export function describeJobProblem(event: JobEvent): string | undefined {
+/** A job that failed or threw, as one log line: fields to filter on, and a sentence. */
+export interface JobProblem {
+  /** `error` once the job has no try left; `warn` while a retry may still fix it, or for an expected failure. */
+  level: 'warn' | 'error';
+  fields: LogFields;
+  message: string;
+}
+
+/** The log line for a job that failed or threw; nothing for one that completed. */
+export function describeJobProblem(event: JobEvent): JobProblem | undefined {
   if (event.outcome === 'completed') return undefined;
   const subject = event.assetId ? `${event.name} of asset ${event.assetId}` : `${event.name} job`;
   const { attempt, maxAttempts } = event;
@@ -30,7 +39,22 @@ export function describeJobProblem(event: JobEvent): string | undefined {
       ? ` (after ${maxAttempts} tries)` // a job whose worker died each time: see JobRunner.run
       : ` (try ${attempt} of ${maxAttempts ?? '?'})`;
   const what = event.outcome === 'failed' ? 'failed' : 'threw';
-  return `${subject} ${what}${tries}: ${event.reason ?? 'no reason given'}`;
+  const reason = event.reason ?? 'no reason given';
+  const lastTry = attempt !== undefined && maxAttempts !== undefined && attempt >= maxAttempts;
+  return {
+    level: event.outcome === 'error' && lastTry ? 'error' : 'warn',
+    fields: {
+      step: event.name,
+      queue: event.queue,
+      assetId: event.assetId,
+      attempt,
+      maxAttempts,
+      outcome: event.outcome,
+      reason,
+      durationMs: Math.round(event.durationMs),
+    },
+    message: `${subject} ${what}${tries}: ${reason}`,
+  };
 }
 
 /** `handler`, reporting each job it finishes to `observe` (as the pipeline's runner does). */

@@ -3,6 +3,8 @@ import type { BucketRule, DatabaseConnection, DialectFeatures } from '../dialect
 import type { Database } from '../schema.js';
 import { redactPassword } from '../redact-password.js';
 import { errorMessage } from '../../../core/errors.js';
+import type { Logger } from '../../../core/ports/logger.js';
+import { fallbackLogger } from '../../logging/pino-logger.js';
 
 // Keeps a month's count in step with every insert, move, archive, trash, restore and delete:
 // the same rules as SQLite's triggers, in one PL/pgSQL function.
@@ -51,6 +53,8 @@ export const postgresFeatures: DialectFeatures = {
 export interface PostgresOptions {
   /** Connections in this process's pool. */
   poolSize?: number;
+  /** Where a lost idle connection is reported. */
+  logger?: Logger;
 }
 
 /**
@@ -65,7 +69,8 @@ export async function openPostgres(
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its server must not take the process down with it.
-  pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
+  const logger = options.logger ?? fallbackLogger();
+  pool.on('error', (error) => logger.error({ err: error }, 'PostgreSQL connection error'));
   try {
     const client = await pool.connect();
     client.release();
