@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { describe, it } from 'node:test';
 import { corpusPath } from '../helpers/corpus.js';
-import { browserForSuite, getAsset, signInAdmin, steps } from '../helpers/browser.js';
+import {
+  browserForSuite,
+  getAsset,
+  signInAdmin,
+  steps,
+  uploadThroughApi,
+} from '../helpers/browser.js';
 
 // A video cut short before its index (the first 4 KB of a corpus clip, whose `moov` comes last):
 // it fails in the metadata step ("The video could not be read"), so no thumbnail is to come.
@@ -100,6 +106,51 @@ describe('web app: tiles of failed assets and of assets still processing', () =>
           assert.match(reason, /^The video could not be read\b.*\.$/);
           assert.doesNotMatch(reason, /\/|\n|ffmpeg|ffprobe/i, reason);
           await alert.getByRole('link', { name: 'Download original' }).waitFor();
+        },
+      ],
+    ]);
+  });
+});
+
+describe('web app: a tile whose asset finishes processing while shown', () => {
+  const browser = browserForSuite('tile-status-refresh');
+
+  it('gets its thumbnail without a reload', async () => {
+    const b = browser();
+    const { page } = b;
+    let id = '';
+    await steps(b, [
+      [
+        'a photo, which the first timeline answer says is still processing',
+        async () => {
+          await signInAdmin(b);
+          [{ id }] = (await uploadThroughApi(b, [PROCESSING])) as [{ id: string }];
+          // Processing is quicker than a page load here: the first month page is answered as
+          // it was a moment after the upload, later ones as they are.
+          let first = true;
+          await page.route('**/api/timeline/buckets/*?*', async (route) => {
+            const response = await route.fetch();
+            if (!first) return route.fulfill({ response });
+            first = false;
+            const month = (await response.json()) as {
+              assets: { id: string; status: string; thumbnailVersion: string | null }[];
+            };
+            for (const asset of month.assets)
+              if (asset.id === id)
+                Object.assign(asset, { status: 'processing', thumbnailVersion: null });
+            return route.fulfill({ response, json: month });
+          });
+        },
+      ],
+      [
+        'the placeholder, then the thumbnail once the grid has asked again',
+        async () => {
+          await page.goto(b.baseUrl);
+          const tile = page.locator('.tile').filter({ has: page.locator(`[data-tile="${id}"]`) });
+          await tile.locator('.tile-processing').waitFor();
+          assert.equal(await tile.locator('img').count(), 0);
+          await tile.locator('img.loaded').waitFor({ timeout: 15_000 });
+          assert.equal(await tile.locator('.tile-processing').count(), 0);
         },
       ],
     ]);
