@@ -11,6 +11,7 @@ import type { TusDatastore } from './adapters/uploads/tus-datastore.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
 import { KyselyAssetRepository } from './adapters/db/repositories/asset-repository.js';
 import { KyselyAuthStore } from './adapters/db/repositories/auth-store.js';
+import { KyselyLoginFailureStore } from './adapters/db/repositories/login-failure-store.js';
 import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-repository.js';
 import { KyselyAlbumRepository } from './adapters/db/repositories/album-repository.js';
 import { KyselySharedLinkRepository } from './adapters/db/repositories/shared-link-repository.js';
@@ -45,6 +46,7 @@ import { ReprocessService } from './core/assets/reprocess-service.js';
 import { UploadService } from './core/assets/upload-service.js';
 import { SidecarService } from './core/assets/sidecar-service.js';
 import { AuthService } from './core/auth/auth-service.js';
+import { LoginThrottle } from './core/auth/login-throttle.js';
 import { metadataHandler } from './core/jobs/handlers/metadata-handler.js';
 import { thumbnailsHandler } from './core/jobs/handlers/thumbnails-handler.js';
 import { playbackHandler } from './core/jobs/handlers/playback-handler.js';
@@ -270,9 +272,13 @@ export async function createKeepsake(
       ? await openSharedRateLimitStore(config.queueUrl, config.queuePrefix)
       : undefined;
 
-  const auth = new AuthService(userRepository, new KyselyAuthStore(db), argon2PasswordHasher, {
-    sessionDays: config.sessionDays,
-  });
+  const auth = new AuthService(
+    userRepository,
+    new KyselyAuthStore(db),
+    argon2PasswordHasher,
+    { sessionDays: config.sessionDays },
+    new LoginThrottle(new KyselyLoginFailureStore(db), () => clock.now()),
+  );
 
   const userAdmin = new UserAdminService(
     userRepository,

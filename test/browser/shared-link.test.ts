@@ -100,6 +100,19 @@ describe('web app: shared link', () => {
         },
       ],
       [
+        'after its dialog closed, the Sharing page copies the same address again',
+        async () => {
+          await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+            origin: b.baseUrl,
+          });
+          await page.goto(`${b.baseUrl}/sharing`);
+          const links = page.getByRole('list', { name: 'Shared links' });
+          await links.getByRole('button', { name: 'Copy link' }).click();
+          await links.getByText('Copied').waitFor();
+          assert.equal(await page.evaluate(() => navigator.clipboard.readText()), address);
+        },
+      ],
+      [
         'revoked on the Sharing page, the link shows that it no longer works',
         async () => {
           await page.goto(`${b.baseUrl}/sharing`);

@@ -11,6 +11,7 @@ import * as metadataEdits from './migrations/0008-metadata-edits.js';
 import * as memories from './migrations/0009-memories.js';
 import * as accountSecurity from './migrations/0010-account-security.js';
 import * as timelineStatus from './migrations/0011-timeline-status.js';
+import * as sharedLinkKeys from './migrations/0012-shared-link-keys.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009-memories': memories,
   '0010-account-security': accountSecurity,
   '0011-timeline-status': timelineStatus,
+  '0012-shared-link-keys': sharedLinkKeys,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

@@ -226,6 +226,8 @@ export interface SharedLinksTable {
   owner_id: string;
   /** SHA-256 of the key, hex; the key itself is shown once. */
   key_hash: string;
+  /** The key sealed with the server's secret; null for links made before it was kept. */
+  key_sealed: string | null;
   album_id: string | null;
   expires_at: string | null;
   password_hash: string | null;

@@ -1,11 +1,16 @@
 import type { Asset } from '../assets/asset.js';
-import type { NewSharedLink, SharedLink, SharedLinkWithSecret } from './shared-link.js';
+import type {
+  NewSharedLink,
+  OwnedSharedLink,
+  SharedLink,
+  SharedLinkWithSecret,
+} from './shared-link.js';
 
 /** Shared links and what they show. Every read by id is scoped to the owner. */
 export interface SharedLinkRepository {
   create(link: NewSharedLink): Promise<void>;
   /** The owner's links, newest first, revoked ones included. */
-  listFor(ownerId: string): Promise<SharedLink[]>;
+  listFor(ownerId: string): Promise<OwnedSharedLink[]>;
   /** Stamps `revokedAt`; false when the owner has no such link (or it is revoked already). */
   revoke(ownerId: string, id: string, revokedAt: string): Promise<boolean>;
   /**

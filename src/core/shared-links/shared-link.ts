@@ -31,6 +31,8 @@ export interface NewSharedLink {
   id: string;
   ownerId: string;
   keyHash: string;
+  /** See: [Note: Shared link keys can be copied again]. */
+  keySealed: string;
   albumId: string | null;
   assetIds: readonly string[];
   expiresAt: string | null;
@@ -39,6 +41,11 @@ export interface NewSharedLink {
   allowUpload: boolean;
   hideLocation: boolean;
   createdAt: string;
+}
+
+/** A link as its owner lists it: its key sealed, or null for a link made before keys were kept. */
+export interface OwnedSharedLink extends SharedLink {
+  keySealed: string | null;
 }
 
 /** A link found by its key, with what is needed to check a guest's password. */

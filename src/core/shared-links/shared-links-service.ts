@@ -14,6 +14,7 @@ import { AppError } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../users/user.js';
 import { withToken } from '../media/hls-playlist.js';
+import type { LinkKeySealer } from './link-key-sealer.js';
 import type { SharedLinkRepository } from './shared-link-repository.js';
 import type { SharedLink, SharedLinkOptions, SharedLinkTarget } from './shared-link.js';
 import type { StrippedCopies } from './stripped-copies.js';
@@ -47,6 +48,7 @@ export interface GuestSecret {
 export type SharedOriginal = BlobDownload & { stripped: boolean };
 
 const MAX_SELECTION = 10_000;
+export const MIN_LINK_PASSWORD_LENGTH = 8;
 
 /** Links that show an album or a selection to people without an account. */
 export class SharedLinksService {
@@ -61,14 +63,24 @@ export class SharedLinksService {
       uploads: UploadService;
     },
     private readonly strippedCopies: StrippedCopies,
+    private readonly keySealer: LinkKeySealer,
   ) {}
 
-  /** Only one's own album or photos; the key is answered once and never stored. */
+  /**
+   * Only one's own album or photos. The key is stored only hashed and sealed: see
+   * [Note: Shared link keys can be copied again].
+   */
   async create(
     userId: string,
     target: SharedLinkTarget,
     options: SharedLinkOptions,
   ): Promise<{ link: SharedLink; key: string }> {
+    // Guests may guess 60 a minute per address: a one-letter password would not hold an hour.
+    if (options.password && options.password.length < MIN_LINK_PASSWORD_LENGTH)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `A link's password must be at least ${MIN_LINK_PASSWORD_LENGTH} characters long.`,
+      );
     let albumId: string | null = null;
     let assetIds: string[] = [];
     if ('albumId' in target) {
@@ -97,6 +109,7 @@ export class SharedLinksService {
       id,
       ownerId: userId,
       keyHash: sha256(key),
+      keySealed: this.keySealer.seal(id, key),
       albumId,
       assetIds,
       expiresAt: expiresAt?.toISOString() ?? null,
@@ -106,13 +119,21 @@ export class SharedLinksService {
       hideLocation: options.hideLocation ?? false,
       createdAt: now.toISOString(),
     });
-    const link = (await this.links.listFor(userId)).find((l) => l.id === id);
-    if (!link) throw new AppError('SHARED_LINK_NOT_FOUND', 'No such link.');
+    const found = (await this.links.listFor(userId)).find((l) => l.id === id);
+    if (!found) throw new AppError('SHARED_LINK_NOT_FOUND', 'No such link.');
+    const { keySealed: _, ...link } = found;
     return { link, key };
   }
 
-  list(userId: string): Promise<SharedLink[]> {
-    return this.links.listFor(userId);
+  /**
+   * The owner's links, each with its key while it still opens something (not revoked), and when
+   * it can be unsealed: see [Note: Shared link keys can be copied again].
+   */
+  async list(userId: string): Promise<{ link: SharedLink; key: string | null }[]> {
+    return (await this.links.listFor(userId)).map(({ keySealed, ...link }) => ({
+      link,
+      key: (keySealed && !link.revokedAt && this.keySealer.open(link.id, keySealed)) || null,
+    }));
   }
 
   /** Stops the link at once; it stays in the owner's list as revoked. */

@@ -7,7 +7,13 @@ import { SharedLinkDto, toSharedLinkDto } from './shared-link-dto.js';
 const Options = {
   expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
   password: Type.Optional(
-    Type.Union([Type.String({ minLength: 1, maxLength: 1024 }), Type.Null()]),
+    Type.Union([
+      Type.String({
+        maxLength: 1024,
+        description: 'At least 8 characters; empty or null: no password',
+      }),
+      Type.Null(),
+    ]),
   ),
   allowDownload: Type.Optional(Type.Boolean()),
   allowUpload: Type.Optional(Type.Boolean()),
@@ -27,7 +33,8 @@ export const sharedLinkRoutes: RoutePlugin = async (app, { keepsake }) => {
         tags,
         summary: 'Make a link to one of my albums or to some of my photos',
         description:
-          'The key is answered once, here, and never again; the page for guests is `url`. ' +
+          'The page for guests is `url`; the owner can get it again from GET /api/shared-links ' +
+          '(the key is stored hashed, and sealed with the server secret). ' +
           '404 for an album that is not mine; 400 when a photo is not mine.',
         body: Type.Union([
           Type.Object(
@@ -62,7 +69,7 @@ export const sharedLinkRoutes: RoutePlugin = async (app, { keepsake }) => {
       const { link, key } = await sharedLinks.create(principalOf(request).userId, target, body);
       return reply
         .status(201)
-        .send({ id: link.id, key, url: `/s/${key}`, link: toSharedLinkDto(link) });
+        .send({ id: link.id, key, url: `/s/${key}`, link: toSharedLinkDto(link, key) });
     },
   );
 
@@ -71,11 +78,17 @@ export const sharedLinkRoutes: RoutePlugin = async (app, { keepsake }) => {
     {
       schema: {
         tags,
-        summary: 'My shared links, newest first (revoked ones too; never their keys)',
+        summary: 'My shared links, newest first (revoked ones too), with their pages to copy again',
+        description:
+          'Each link not revoked has its `url`, unless it was made before keys were kept (or ' +
+          'under another server secret): then `url` is null. Only the owner gets them.',
         response: { 200: Type.Array(Type.Ref(SharedLinkDto)), ...errorResponses(401) },
       },
     },
-    async (request) => (await sharedLinks.list(principalOf(request).userId)).map(toSharedLinkDto),
+    async (request) =>
+      (await sharedLinks.list(principalOf(request).userId)).map(({ link, key }) =>
+        toSharedLinkDto(link, key),
+      ),
   );
 
   app.delete(

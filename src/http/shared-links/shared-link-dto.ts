@@ -9,7 +9,7 @@ import { PlaybackDto } from '../assets/playback-dto.js';
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 
-/** A link as its owner sees it; the key is not in it (shown once, when made). */
+/** A link as its owner sees it, with its page to copy again. */
 export const SharedLinkDto = Type.Object(
   {
     id: Type.String(),
@@ -23,11 +23,16 @@ export const SharedLinkDto = Type.Object(
     createdAt: Type.String(),
     revokedAt: NullableString,
     assetCount: Type.Integer(),
+    url: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The public page, `/s/{key}`, to copy again; null once revoked, and for a link made ' +
+        'before keys were kept (or under another server secret), whose key cannot be recovered',
+    }),
   },
   { $id: 'SharedLink' },
 );
 
-export const toSharedLinkDto = (link: SharedLink) => ({
+export const toSharedLinkDto = (link: SharedLink, key: string | null) => ({
   id: link.id,
   albumId: link.albumId,
   albumName: link.albumName,
@@ -39,6 +44,7 @@ export const toSharedLinkDto = (link: SharedLink) => ({
   createdAt: link.createdAt,
   revokedAt: link.revokedAt,
   assetCount: link.assetCount,
+  url: key === null ? null : `/s/${key}`,
 });
 
 /** What a guest may know of the link itself. */

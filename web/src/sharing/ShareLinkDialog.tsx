@@ -56,7 +56,9 @@ export function ShareLinkDialog({ target, onClose }: { target: Target; onClose()
       <h2 id="share-link-title">Share link</h2>
       {url ? (
         <div className="share-link-result">
-          <p>Anyone with this address can see what it shares. It is shown only now.</p>
+          <p>
+            Anyone with this address can see what it shares. You can copy it again from Sharing.
+          </p>
           <input
             aria-label="Link address"
             readOnly
@@ -95,6 +97,7 @@ export function ShareLinkDialog({ target, onClose }: { target: Target; onClose()
               autoComplete="new-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
+              minLength={8}
               maxLength={1024}
             />
           </label>

@@ -1,20 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PartnerSharing } from '../partners/PartnerSharing';
 import { ConfirmDialog } from '../selection/ConfirmDialog';
-import { fetchSharedLinks, revokeSharedLink, type SharedLink } from './shared-links-api';
+import {
+  absoluteUrl,
+  fetchSharedLinks,
+  revokeSharedLink,
+  type SharedLink,
+} from './shared-links-api';
 import './sharing.css';
 import { ErrorMessage } from '../app/ErrorMessage';
 
-/** /sharing: the links I made, and revoking them. */
+/** /sharing: the links I made, copying them again, and revoking them. */
 export function SharingPage() {
   const [links, setLinks] = useState<SharedLink[]>();
   const [error, setError] = useState<string>();
   const [revoking, setRevoking] = useState<SharedLink>();
+  const [copied, setCopied] = useState<string>();
 
   const load = useCallback(() => {
     fetchSharedLinks().then(setLinks, (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
+
+  const copy = (link: SharedLink) =>
+    void navigator.clipboard.writeText(absoluteUrl(link.url!)).then(
+      () => setCopied(link.id),
+      () => setError('Copying was refused; open the link and copy its address.'),
+    );
 
   const revoke = (link: SharedLink) => {
     setRevoking(undefined);
@@ -43,13 +55,35 @@ export function SharingPage() {
           {links.map((link) => (
             <li key={link.id} className={link.revokedAt ? 'revoked' : undefined}>
               <div>
-                <strong>{link.albumName ?? selectionName(link.assetCount)}</strong>
+                <strong>{linkName(link)}</strong>
                 <p className="muted">{describe(link)}</p>
+                {!link.revokedAt && !link.url && (
+                  <p className="muted">
+                    Made before links could be copied again: its address cannot be shown. Revoke it
+                    and make a new one to share again.
+                  </p>
+                )}
               </div>
               {!link.revokedAt && (
-                <button type="button" className="danger" onClick={() => setRevoking(link)}>
-                  Revoke
-                </button>
+                <div className="shared-link-actions">
+                  {link.url && (
+                    <button
+                      type="button"
+                      onClick={() => copy(link)}
+                      aria-label={`Copy link to ${linkName(link)}`}
+                    >
+                      {copied === link.id ? 'Copied' : 'Copy link'}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => setRevoking(link)}
+                    aria-label={`Revoke link to ${linkName(link)}`}
+                  >
+                    Revoke
+                  </button>
+                </div>
               )}
             </li>
           ))}
@@ -83,5 +117,6 @@ function describe(link: SharedLink): string {
   return parts.join(' · ');
 }
 
-const selectionName = (count: number) =>
-  count === 1 ? '1 selected photo' : `${count} selected photos`;
+const linkName = (link: SharedLink) =>
+  link.albumName ??
+  (link.assetCount === 1 ? '1 selected photo' : `${link.assetCount} selected photos`);

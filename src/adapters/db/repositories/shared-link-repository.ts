@@ -4,6 +4,7 @@ import type { Asset } from '../../../core/assets/asset.js';
 import type { SharedLinkRepository } from '../../../core/shared-links/shared-link-repository.js';
 import type {
   NewSharedLink,
+  OwnedSharedLink,
   SharedLink,
   SharedLinkWithSecret,
 } from '../../../core/shared-links/shared-link.js';
@@ -30,6 +31,7 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
           id: link.id,
           owner_id: link.ownerId,
           key_hash: link.keyHash,
+          key_sealed: link.keySealed,
           album_id: link.albumId,
           expires_at: link.expiresAt,
           password_hash: link.passwordHash,
@@ -50,13 +52,13 @@ export class KyselySharedLinkRepository implements SharedLinkRepository {
     });
   }
 
-  async listFor(ownerId: string): Promise<SharedLink[]> {
+  async listFor(ownerId: string): Promise<OwnedSharedLink[]> {
     const rows = await this.links()
       .where('l.owner_id', '=', ownerId)
       .orderBy('l.created_at', 'desc')
       .orderBy('l.id', 'desc')
       .execute();
-    return rows.map(toSharedLink);
+    return rows.map((row) => ({ ...toSharedLink(row), keySealed: row.key_sealed }));
   }
 
   async revoke(ownerId: string, id: string, revokedAt: string): Promise<boolean> {

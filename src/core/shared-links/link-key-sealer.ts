@@ -1,0 +1,49 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/*
+ * [Note: Shared link keys can be copied again]
+ * People lose links and expect to copy them again, so a link's key is kept, but never readable
+ * from the database alone: the row holds the key's SHA-256 (how a guest's key finds the link)
+ * and the key sealed with AES-256-GCM under a server secret that lives outside the database
+ * (KEEPSAKE_SECRET, else `<dataDir>/secrets/link-key.bin`, made on first start with mode 600).
+ * A stolen database dump or backup therefore opens no link; whoever also has the secret could,
+ * as could whoever controls the server. The link's id is the associated data, so a sealed key
+ * copied onto another row does not open. A link made before keys were kept, or sealed under a
+ * different secret (another installation, a changed KEEPSAKE_SECRET), has no key to show: the
+ * owner can still revoke it and make a new one.
+ */
+const VERSION = 'v1';
+
+/** Seals and opens shared link keys with the server's 32-byte secret. */
+export class LinkKeySealer {
+  constructor(private readonly secret: Buffer) {
+    if (secret.length !== 32) throw new Error('the shared link secret must be 32 bytes');
+  }
+
+  seal(linkId: string, key: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.secret, iv);
+    cipher.setAAD(Buffer.from(linkId));
+    const sealed = Buffer.concat([cipher.update(key, 'utf8'), cipher.final()]);
+    return [VERSION, iv, sealed, cipher.getAuthTag()]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
+  }
+
+  /** The key, or nothing when it was sealed under another secret, for another link, or garbled. */
+  open(linkId: string, sealed: string): string | undefined {
+    const [version, iv, data, tag] = sealed.split('.');
+    if (version !== VERSION || !iv || !data || !tag) return undefined;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.secret, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(linkId));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([
+        decipher.update(Buffer.from(data, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}

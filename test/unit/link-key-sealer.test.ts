@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadServerSecret } from '../../src/adapters/secrets/server-secret.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { LinkKeySealer } from '../../src/core/shared-links/link-key-sealer.js';
+
+// See: [Note: Shared link keys can be copied again].
+describe('shared link keys, sealed with the server secret', () => {
+  const key = randomBytes(32).toString('base64url');
+
+  it('opens what it sealed, only for the same link and the same secret', () => {
+    const sealer = new LinkKeySealer(randomBytes(32));
+    const sealed = sealer.seal('link-1', key);
+    assert.ok(!sealed.includes(key));
+    assert.equal(sealer.open('link-1', sealed), key);
+    assert.notEqual(sealer.seal('link-1', key), sealed, 'a fresh nonce each time');
+    assert.equal(sealer.open('link-2', sealed), undefined);
+    assert.equal(new LinkKeySealer(randomBytes(32)).open('link-1', sealed), undefined);
+    assert.equal(sealer.open('link-1', sealed.slice(0, -2) + 'AA'), undefined);
+    assert.equal(sealer.open('link-1', 'garbage'), undefined);
+  });
+
+  it('keeps a secret file of its own, made once with mode 600, or derives one from KEEPSAKE_SECRET', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'keepsake-secret-'));
+    try {
+      const path = join(dir, 'secrets', 'link-key.bin');
+      const [first, second] = await Promise.all([
+        loadServerSecret(null, path),
+        loadServerSecret(null, path),
+      ]);
+      assert.equal(first.length, 32);
+      assert.deepEqual(second, first, 'two processes starting at once agree on one secret');
+      assert.deepEqual(await loadServerSecret(null, path), first);
+      assert.equal((await stat(path)).mode & 0o777, 0o600);
+
+      const configured = 'a-secret-of-at-least-32-characters-0123';
+      const derived = await loadServerSecret(configured, path);
+      assert.equal(derived.length, 32);
+      assert.deepEqual(await loadServerSecret(configured, join(dir, 'elsewhere')), derived);
+      assert.notDeepEqual(derived, first);
+
+      await writeFile(path, 'short');
+      await assert.rejects(loadServerSecret(null, path), /must hold 32 bytes/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes KEEPSAKE_SECRET only when it is long enough, and never repeats it', () => {
+    assert.equal(loadConfig({}).secret, null);
+    const secret = 'x'.repeat(32);
+    assert.equal(loadConfig({ KEEPSAKE_SECRET: ` ${secret} ` }).secret, secret);
+    assert.throws(
+      () => loadConfig({ KEEPSAKE_SECRET: 'too-short-secret' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.variable === 'KEEPSAKE_SECRET' &&
+        !error.message.includes('too-short-secret'),
+    );
+  });
+});
