@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'unsupported'
   | 'too-large'
   | 'rate-limited'
+  | 'timed-out'
   | 'unavailable';
 
 const definitions = {
@@ -54,6 +55,8 @@ const definitions = {
   UPLOAD_NOT_ALLOWED: 'forbidden',
   LOCATION_NOT_REMOVABLE: 'unsupported',
   RATE_LIMITED: 'rate-limited',
+  TOO_MANY_UPLOADS: 'rate-limited',
+  UPLOAD_STALLED: 'timed-out',
   SERVICE_UNAVAILABLE: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;
 

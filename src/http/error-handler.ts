@@ -10,6 +10,7 @@ const STATUS: Record<ErrorKind, number> = {
   'too-large': 413,
   unsupported: 415,
   'rate-limited': 429,
+  'timed-out': 408,
   unavailable: 503,
 };
 

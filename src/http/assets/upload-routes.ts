@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors.js';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
+import { uploadSlotsFor, watchMultipartUpload } from '../uploads/upload-watch.js';
 
 const UploadResult = Type.Object({
   id: Type.String(),
@@ -38,13 +39,16 @@ export const uploadRoutes: RoutePlugin = async (app, { keepsake }) => {
         response: {
           200: UploadResult,
           201: UploadResult,
-          ...errorResponses(400, 401, 404, 413, 415),
+          ...errorResponses(400, 401, 404, 408, 413, 415, 429),
         },
       },
     },
     async (request, reply) => {
       if (!request.isMultipart())
         throw new AppError('VALIDATION_FAILED', 'Send the file as multipart/form-data.');
+      // See: [Note: Stalled and piled-up uploads].
+      uploadSlotsFor(keepsake).take(principalOf(request).userId, reply);
+      const watch = watchMultipartUpload(request, reply, keepsake.config.uploadIdleTimeoutSeconds);
       const info: Partial<Record<(typeof FIELDS)[number], string>> = {};
       let received: ReceivedFile | undefined;
       let sidecar: Buffer | undefined;
@@ -73,7 +77,9 @@ export const uploadRoutes: RoutePlugin = async (app, { keepsake }) => {
         }
       } catch (error) {
         await received?.discard();
-        throw error;
+        throw watch.explain(error);
+      } finally {
+        watch.stop();
       }
       const ownerId = principalOf(request).userId;
       if (!received) {

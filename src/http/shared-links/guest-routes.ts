@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ReceivedFile } from '../../core/assets/upload-service.js';
 import { AppError } from '../../core/errors.js';
 import { contentDisposition, sendBlob } from '../assets/send-blob.js';
+import { uploadSlotsFor, watchMultipartUpload } from '../uploads/upload-watch.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
 import {
@@ -225,7 +226,7 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
         response: {
           200: UploadAnswer(),
           201: UploadAnswer(),
-          ...errorResponses(400, 401, 403, 404, 413, 415, 429),
+          ...errorResponses(400, 401, 403, 404, 408, 413, 415, 429),
         },
       },
     },
@@ -235,6 +236,9 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
         throw new AppError('UPLOAD_NOT_ALLOWED', 'This link does not allow uploading.');
       if (!request.isMultipart())
         throw new AppError('VALIDATION_FAILED', 'Send the file as multipart/form-data.');
+      // A link's guests share its slots. See: [Note: Stalled and piled-up uploads].
+      uploadSlotsFor(keepsake).take(`link:${access.link.id}`, reply);
+      const watch = watchMultipartUpload(request, reply, keepsake.config.uploadIdleTimeoutSeconds);
       let received: ReceivedFile | undefined;
       let fileName = 'upload';
       try {
@@ -251,7 +255,9 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
         }
       } catch (error) {
         await received?.discard();
-        throw error;
+        throw watch.explain(error);
+      } finally {
+        watch.stop();
       }
       if (!received)
         throw new AppError('MISSING_FILE', 'Put the file in the multipart part named "file".');

@@ -7,6 +7,7 @@ import { isAppError, type ErrorKind } from '../../core/errors.js';
 import { principalOf } from '../authentication.js';
 import { corsOriginAllowed } from '../cross-origin.js';
 import type { RoutePlugin } from '../plugin.js';
+import { uploadSlotsFor, watchUploadProgress } from './upload-watch.js';
 
 export const TUS_PATH = '/api/uploads';
 
@@ -148,8 +149,34 @@ export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'OPTIONS') principals.set(request.raw, principalOf(request));
     requestLogs.set(request.raw, request.log);
+    const watch = carriesBytes(request) ? watchTusBody(request, reply) : undefined;
     reply.hijack();
-    await (await tusServer()).handle(request.raw, reply.raw);
+    try {
+      await (await tusServer()).handle(request.raw, reply.raw);
+    } finally {
+      watch?.stop();
+    }
+  };
+
+  /**
+   * A PATCH (or a creating POST with data) holds a slot and is ended when its body stalls; the
+   * bytes it brought stay, to resume from. See: [Note: Stalled and piled-up uploads].
+   */
+  const watchTusBody = (request: FastifyRequest, reply: FastifyReply) => {
+    uploadSlotsFor(keepsake).take(principalOf(request).userId, reply);
+    return watchUploadProgress(request, keepsake.config.uploadIdleTimeoutSeconds, (error) => {
+      const { raw } = reply;
+      if (!raw.headersSent) {
+        const body = JSON.stringify({ statusCode: 408, code: error.code, message: error.message });
+        raw.writeHead(408, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': Buffer.byteLength(body),
+          'Tus-Resumable': '1.0.0',
+          Connection: 'close',
+        });
+        raw.end(body, () => request.raw.destroy());
+      } else request.raw.destroy();
+    });
   };
   for (const url of [TUS_PATH, `${TUS_PATH}/*`]) {
     app.route({
@@ -165,7 +192,16 @@ export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
   }
 };
 
-const TUS_STATUS: Partial<Record<ErrorKind, number>> = { unsupported: 415, 'too-large': 413 };
+const TUS_STATUS: Partial<Record<ErrorKind, number>> = {
+  unsupported: 415,
+  'too-large': 413,
+  'rate-limited': 429,
+};
+
+const carriesBytes = (request: FastifyRequest): boolean =>
+  request.method === 'PATCH' ||
+  (request.method === 'POST' &&
+    request.headers['content-type'] === 'application/offset+octet-stream');
 
 function rethrowAsTus(error: unknown): never {
   if (isAppError(error)) throw tusError(TUS_STATUS[error.kind] ?? 400, error.code, error.message);
