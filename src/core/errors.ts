@@ -55,6 +55,7 @@ const definitions = {
   UPLOAD_NOT_ALLOWED: 'forbidden',
   LOCATION_NOT_REMOVABLE: 'unsupported',
   RATE_LIMITED: 'rate-limited',
+  LOGIN_LOCKED: 'rate-limited',
   TOO_MANY_UPLOADS: 'rate-limited',
   UPLOAD_STALLED: 'timed-out',
   SERVICE_UNAVAILABLE: 'unavailable',

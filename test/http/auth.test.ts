@@ -85,11 +85,12 @@ describe('users and authentication', () => {
   it('rate-limits login attempts', async () => {
     let limited;
     for (let i = 0; i < 10 && !limited; i++) {
+      // Another email each time: one email has a lock of its own (login-limits.test.ts).
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         remoteAddress: '10.9.8.7',
-        payload: { email: ADMIN.email, password: 'guess' },
+        payload: { email: `guess-${i}@example.com`, password: 'guess' },
       });
       if (res.statusCode === 429) limited = res;
     }

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import { normalizeEmail, validatePassword } from '../users/users-service.js';
 import type { PasswordHasher, User, UserRepository } from '../users/user.js';
 import type { ApiKeyRecord, AuthStore, SessionRecord } from './auth-store.js';
+import type { LoginThrottle } from './login-throttle.js';
 
 /** Who is asking. Every use case takes it and scopes its reads and writes to `userId`. */
 export interface Principal {
@@ -32,20 +33,45 @@ export class AuthService {
     private readonly store: AuthStore,
     private readonly hasher: PasswordHasher,
     private readonly options: AuthServiceOptions,
+    private readonly throttle: LoginThrottle,
   ) {}
 
+  /**
+   * Signs in. `deviceToken` is the browser's device cookie, if it has one: a browser that signed
+   * in to this account before passes its lock (see [Note: Sign-in back-off]); a new token is
+   * returned when the browser has no valid one, for the caller to keep.
+   */
   async login(
     email: string,
     password: string,
-    context: { userAgent?: string } = {},
-  ): Promise<{ accessToken: string; user: User }> {
-    const found = await this.users.getCredentials(normalizeEmail(email));
+    context: { userAgent?: string; deviceToken?: string } = {},
+  ): Promise<{ accessToken: string; user: User; newDeviceToken?: string }> {
+    const key = normalizeEmail(email);
+    const found = await this.users.getCredentials(key);
+    const knownDevice =
+      found !== undefined &&
+      context.deviceToken !== undefined &&
+      (await this.store.isLoginDevice(found.user.id, sha256(context.deviceToken)));
+    if (!knownDevice) await this.throttle.assertOpen(key);
     this.dummyHash ??= this.hasher.hash(DUMMY_PASSWORD);
     const ok = found
       ? await this.hasher.verify(found.passwordHash, password)
       : await this.hasher.verify(await this.dummyHash, password).then(() => false);
     // See: [Note: A disabled account signs in like a wrong password]
-    if (!found || !ok || found.user.disabledAt) throw invalidCredentials();
+    if (!found || !ok || found.user.disabledAt) {
+      await this.throttle.recordFailure(key);
+      throw invalidCredentials();
+    }
+    await this.throttle.recordSuccess(key);
+    let newDeviceToken: string | undefined;
+    if (!knownDevice) {
+      newDeviceToken = newSecret();
+      await this.store.addLoginDevice(
+        found.user.id,
+        sha256(newDeviceToken),
+        new Date().toISOString(),
+      );
+    }
     const accessToken = newSecret();
     const expiresAt = new Date(Date.now() + this.options.sessionDays * 86_400_000).toISOString();
     await this.store.createSession({
@@ -55,7 +81,7 @@ export class AuthService {
       expiresAt,
       userAgent: context.userAgent?.slice(0, 512) || null,
     });
-    return { accessToken, user: found.user };
+    return { accessToken, user: found.user, newDeviceToken };
   }
 
   /**
@@ -88,8 +114,13 @@ export class AuthService {
       throw new AppError('SESSION_NOT_FOUND', 'No such session.');
   }
 
-  /** Expired sessions can never sign anyone in again; they are only kept until this runs. */
-  purgeExpiredSessions(now = new Date()): Promise<number> {
+  /**
+   * Expired sessions can never sign anyone in again; they are only kept until this runs. Failed
+   * sign-ins nobody repeated for a day are forgotten at the same time. Returns the sessions
+   * removed.
+   */
+  async purgeExpiredSessions(now = new Date()): Promise<number> {
+    await this.throttle.purgeStale();
     return this.store.deleteExpiredSessions(now.toISOString());
   }
 

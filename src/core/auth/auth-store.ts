@@ -24,6 +24,9 @@ export interface AuthStore {
   deleteSessionsOf(userId: string, exceptSessionId?: string): Promise<void>;
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
+  /** Remembers a browser that signed in to the user's account: see [Note: Sign-in back-off]. */
+  addLoginDevice(userId: string, tokenHash: string, createdAt: string): Promise<void>;
+  isLoginDevice(userId: string, tokenHash: string): Promise<boolean>;
   createApiKey(key: ApiKeyRecord & { keyHash: string; userId: string }): Promise<void>;
   listApiKeys(userId: string): Promise<ApiKeyRecord[]>;
   /** Returns false when the user has no such key. */

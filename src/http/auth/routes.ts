@@ -15,6 +15,9 @@ const NewUserBody = Type.Object({
 });
 export { NewUserBody };
 
+/** Marks a browser that signed in before: it passes the account's sign-in lock. */
+const DEVICE_COOKIE = 'keepsake_device';
+
 export const authRoutes: RoutePlugin = async (app, { keepsake }) => {
   app.get(
     '/api/auth/setup',
@@ -59,11 +62,23 @@ export const authRoutes: RoutePlugin = async (app, { keepsake }) => {
       },
     },
     async (request, reply) => {
-      const { accessToken, user } = await keepsake.auth.login(
+      const { accessToken, user, newDeviceToken } = await keepsake.auth.login(
         request.body.email,
         request.body.password,
-        { userAgent: request.headers['user-agent'] },
+        {
+          userAgent: request.headers['user-agent'],
+          deviceToken: request.cookies[DEVICE_COOKIE] || undefined,
+        },
       );
+      // See: [Note: Sign-in back-off]
+      if (newDeviceToken)
+        void reply.setCookie(DEVICE_COOKIE, newDeviceToken, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: keepsake.config.secureCookies ?? request.protocol === 'https',
+          path: '/api/auth',
+          maxAge: 400 * 86_400,
+        });
       void reply.setCookie(SESSION_COOKIE, accessToken, {
         httpOnly: true,
         sameSite: 'lax',

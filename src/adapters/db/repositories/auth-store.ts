@@ -95,6 +95,24 @@ export class KyselyAuthStore implements AuthStore {
     return Number(result.numDeletedRows);
   }
 
+  async addLoginDevice(userId: string, tokenHash: string, createdAt: string): Promise<void> {
+    await this.db
+      .insertInto('login_devices')
+      .values({ token_hash: tokenHash, user_id: userId, created_at: createdAt })
+      .onConflict((oc) => oc.column('token_hash').doNothing())
+      .execute();
+  }
+
+  async isLoginDevice(userId: string, tokenHash: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('login_devices')
+      .select('token_hash')
+      .where('token_hash', '=', tokenHash)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async createApiKey(key: ApiKeyRecord & { keyHash: string; userId: string }): Promise<void> {
     await this.db
       .insertInto('api_keys')
