@@ -108,6 +108,24 @@ describe('web app: tiles of failed assets and of assets still processing', () =>
           await alert.getByRole('link', { name: 'Download original' }).waitFor();
         },
       ],
+      [
+        'an album whose cover is the failed asset asks for no thumbnail either',
+        async () => {
+          const album = await page.request.post(`${b.baseUrl}/api/albums`, {
+            data: { name: 'Broken cover' },
+          });
+          const { id } = (await album.json()) as { id: string };
+          const added = await page.request.put(`${b.baseUrl}/api/albums/${id}/assets`, {
+            data: { ids: [ids.failed] },
+          });
+          assert.ok(added.ok(), `adding answered ${added.status()}`);
+          await page.goto(`${b.baseUrl}/albums`);
+          await page.getByText('Broken cover').waitFor();
+          await page.waitForTimeout(1000);
+          assert.deepEqual(missing, [], 'no 404');
+          assert.deepEqual(thumbnailsAsked, [], 'no thumbnail requested');
+        },
+      ],
     ]);
   });
 });

@@ -73,7 +73,7 @@ export function AddToAlbumDialog({ ids, onDone, onCancel }: Props) {
           {albums.map((album) => (
             <li key={album.id}>
               <button type="button" disabled={busy} onClick={() => void addTo(album)}>
-                {album.cover ? (
+                {album.cover?.thumbnailVersion ? (
                   <img src={thumbnailUrl(album.cover.id, album.cover.thumbnailVersion)} alt="" />
                 ) : (
                   <span className="album-choice-empty" />

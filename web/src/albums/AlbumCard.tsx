@@ -10,7 +10,7 @@ export function AlbumCard({ album }: { album: Album }) {
     <li className="album-card">
       <a href={`/albums/${album.id}`} onClick={onLinkClick}>
         <span className="album-cover">
-          {album.cover && (
+          {album.cover?.thumbnailVersion && (
             <img
               src={thumbnailUrl(album.cover.id, album.cover.thumbnailVersion)}
               alt=""

@@ -25,7 +25,7 @@ export function MemoryCards() {
           return (
             <li key={memory.year}>
               <button type="button" className="memory-card" onClick={() => setOpen(memory)}>
-                {cover && (
+                {cover?.thumbnailVersion && (
                   <img src={thumbnailUrl(cover.id, cover.thumbnailVersion)} alt="" loading="lazy" />
                 )}
                 <span className="memory-card-label">{yearsAgoLabel(memory.yearsAgo)}</span>

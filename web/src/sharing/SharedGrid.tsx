@@ -48,13 +48,17 @@ export function SharedGrid({
                 backgroundImage:
                   placeholderUrl(asset.thumbhash) && `url(${placeholderUrl(asset.thumbhash)})`,
               }}
+              aria-label={asset.originalFileName}
               onClick={() => onOpen(index)}
             >
-              <img
-                src={guestAssetUrl(linkKey, token, asset.id, 'thumbnail', asset.thumbnailVersion)}
-                alt={asset.originalFileName}
-                loading="lazy"
-              />
+              {/* None yet, or none to come: see [Note: Tiles without a thumbnail] in Tile.tsx. */}
+              {asset.thumbnailVersion && (
+                <img
+                  src={guestAssetUrl(linkKey, token, asset.id, 'thumbnail', asset.thumbnailVersion)}
+                  alt={asset.originalFileName}
+                  loading="lazy"
+                />
+              )}
               {asset.type === 'video' && (
                 <span className="public-play" aria-hidden="true">
                   ▶
