@@ -71,6 +71,10 @@ export async function startBrowser(
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // Whatever the app's Content-Security-Policy refuses (a script, a worker, media) fails the suite.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   let step = 0;
   return {
     baseUrl,
