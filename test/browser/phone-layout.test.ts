@@ -95,6 +95,16 @@ describe('web app on a phone: navigation and the admin page', () => {
           ] as [string, () => Promise<void>],
       ),
       [
+        'the account page is reachable from the top bar',
+        async () => {
+          const account = page.getByRole('link', { name: 'Account' });
+          assert.deepEqual(await clipping(account), []);
+          await account.tap();
+          await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+          await reach(page, 'Administration');
+        },
+      ],
+      [
         'the admin page does not scroll sideways; its tables scroll in their own box',
         async () => {
           await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();

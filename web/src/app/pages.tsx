@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AccountPage } from '../account/AccountPage';
 import { AdminPage } from '../admin/AdminPage';
 import { AlbumPage } from '../albums/AlbumPage';
 import { AlbumsPage } from '../albums/AlbumsPage';
@@ -36,9 +37,11 @@ export const NAV: NavEntry[] = [
   { path: '/admin', label: 'Administration', icon: 'settings', page: AdminPage, adminOnly: true },
 ];
 
-// Pages with a parameter in their path, which they read with matchRoute.
+// Pages outside the navigation; those with a parameter in their path read it with matchRoute.
 const ROUTES: { pattern: string; page: ComponentType }[] = [
   { pattern: '/albums/:id', page: AlbumPage },
+  // Reached from the name (or, on phones, the person icon) in the top bar.
+  { pattern: '/account', page: AccountPage },
 ];
 
 export function pageFor(pathname: string, isAdmin: boolean): ComponentType {
