@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Asset, RenditionSize } from './asset.js';
 import type { AssetFlags, AssetListQuery, AssetRepository } from './asset-repository.js';
 import { readableAsset, type AssetReadGrant } from './asset-read-grants.js';
+import { reasonForPeople } from '../jobs/failure-reasons.js';
 
 export interface BlobDownload {
   asset: Asset;
@@ -90,7 +91,7 @@ export class AssetsService {
       throw new AppError(
         'RENDITION_NOT_READY',
         asset.status === 'failed'
-          ? `This asset has no ${size}: ${asset.error}`
+          ? `This asset has no ${size}: ${reasonForPeople(asset.error ?? 'it could not be read')}`
           : `The ${size} is not ready yet.`,
       );
     }
