@@ -45,11 +45,6 @@ export class UploadSlots {
     reply.raw.once('finish', release);
     reply.raw.once('close', release);
   }
-
-  /** Slots held now, by uploader (for tests and metrics). */
-  held(uploader: string): number {
-    return this.inFlight.get(uploader) ?? 0;
-  }
 }
 
 const slotsOf = new WeakMap<Keepsake, UploadSlots>();
