@@ -51,7 +51,7 @@ export const fileTypeSniffer: MediaSniffer = {
     const found = (await fileTypeFromBuffer(head)) ?? signatureOf(head);
     if (!found) return undefined;
     // file-type names MPEG-TS from two sync bytes; a page can start with "G" by chance.
-    if (found.mime === 'video/mp2t' && !signatureOf(head)) return undefined;
+    if (found.mime === 'video/mp2t' && signatureOf(head)?.mime !== 'video/mp2t') return undefined;
     if (found.mime === 'image/tiff' && TIFF_RAW_EXTENSIONS[ext])
       return { type: 'image', mimeType: TIFF_RAW_EXTENSIONS[ext] };
     if (found.mime.startsWith('video/')) return { type: 'video', mimeType: found.mime };
