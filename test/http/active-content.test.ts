@@ -194,6 +194,43 @@ describe('uploads that a browser would run', () => {
         assert.equal(res.headers['content-security-policy'], SANDBOX, url);
       }
     }
+    // A video that plays as it is: /video serves the original's bytes, so the same rule holds.
+    const dir = await mkdtemp(join(tmpdir(), 'keepsake-active-video-'));
+    try {
+      const path = await generateVideo(join(dir, 'clip.mp4'), {
+        seconds: 1,
+        width: 160,
+        height: 120,
+      });
+      const clip = (await uploadBytes(t.app, alice, await readFile(path), 'clip.mp4')).json().id;
+      for (const deadline = Date.now() + 60_000; ;) {
+        const asset = (await call(alice, 'GET', `/api/assets/${clip}`)).json();
+        if (asset.playback && asset.playback.status !== 'pending') {
+          assert.equal(asset.playback.status, 'original');
+          break;
+        }
+        assert.ok(Date.now() < deadline, 'the playback step finished');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const clipLink = await call(alice, 'POST', '/api/shared-links', {
+        assetIds: [clip],
+        allowDownload: true,
+      });
+      await forceMimeType(clip, 'text/html');
+      for (const [session, url] of [
+        [alice, `/api/assets/${clip}/video`],
+        [undefined, `/api/shared-links/${clipLink.json().key}/assets/${clip}/video`],
+      ] as const) {
+        const res = await call(session, 'GET', url);
+        assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+        assert.equal(res.headers['content-type'], 'application/octet-stream', url);
+        assert.match(String(res.headers['content-disposition']), /^attachment;/, url);
+        assert.equal(res.headers['content-security-policy'], SANDBOX, url);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+
     const sidecar = await call(alice, 'GET', `/api/assets/${id}/sidecar.xmp`);
     assert.equal(sidecar.headers['x-content-type-options'], 'nosniff');
     assert.equal(sidecar.headers['content-security-policy'], SANDBOX);
