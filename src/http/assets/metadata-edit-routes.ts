@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { principalOf } from '../authentication.js';
+import { BINARY_RESPONSES } from '../openapi.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
 import { contentDisposition, markAsUploadedBytes } from './send-blob.js';
@@ -86,6 +87,7 @@ export const metadataEditRoutes: RoutePlugin = async (app, { keepsake }) => {
           'Capture time with its offset, GPS position, description, rating and keywords, for ' +
           'other software; the original itself is never changed.',
         params: IdParams,
+        binaryResponse: BINARY_RESPONSES.sidecar,
         response: { ...errorResponses(401, 404) },
       },
     },

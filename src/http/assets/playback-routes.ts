@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { principalOf } from '../authentication.js';
+import { BINARY_RESPONSES } from '../openapi.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
 import { sendBlob } from './send-blob.js';
@@ -25,6 +26,7 @@ export const playbackRoutes: RoutePlugin = async (app, { keepsake }) => {
           'The H.264/AAC MP4 made by the playback step, or the original when it plays as it is. ' +
           '404 for a photo, and while nothing playable exists yet (see the asset’s `playback`).',
         params: IdParams,
+        binaryResponse: BINARY_RESPONSES.video,
         response: { ...errorResponses(401, 404, 416) },
       },
     },
@@ -54,6 +56,7 @@ export const playbackRoutes: RoutePlugin = async (app, { keepsake }) => {
           file: Type.String({ maxLength: 100 }),
         }),
         querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }),
+        binaryResponse: BINARY_RESPONSES.hls,
         response: { ...errorResponses(401, 404, 416) },
       },
     },

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { decodeCursor, encodeCursor } from '../../core/timeline/timeline-service.js';
 import { principalOf } from '../authentication.js';
+import { BINARY_RESPONSES } from '../openapi.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
 import { AssetDto, toAssetDto } from './asset-dto.js';
@@ -183,6 +184,7 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
         params: IdParams,
         description:
           'With KEEPSAKE_MEDIA_DELIVERY=presigned, a 302 to a short-lived object-store URL.',
+        binaryResponse: BINARY_RESPONSES.original,
         response: { ...errorResponses(401, 404, 416) },
       },
     },
@@ -216,6 +218,7 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
           }),
           v: Type.Optional(Type.String()),
         }),
+        binaryResponse: BINARY_RESPONSES.rendition,
         response: { ...errorResponses(400, 401, 404) },
       },
     },

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
+import { Binary } from '../openapi.js';
 import { uploadSlotsFor, watchMultipartUpload } from '../uploads/upload-watch.js';
 
 const SidecarResult = Type.Object({
@@ -23,6 +24,7 @@ export const sidecarRoutes: RoutePlugin = async (app, { keepsake }) => {
           'keywords win over the photo’s own once the metadata step has run again (the original is ' +
           'never changed). At most 1 MiB, and it must read as XMP (else 400 INVALID_SIDECAR).',
         consumes: ['multipart/form-data'],
+        multipartBody: Type.Object({ file: Binary('The XMP sidecar, at most 1 MiB') }),
         params: IdParams,
         response: { 200: SidecarResult, ...errorResponses(400, 401, 404, 408, 413, 415, 429) },
       },

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors.js';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
+import { Binary } from '../openapi.js';
 import { uploadSlotsFor, watchMultipartUpload } from '../uploads/upload-watch.js';
 
 const UploadResult = Type.Object({
@@ -36,6 +37,14 @@ export const uploadRoutes: RoutePlugin = async (app, { keepsake }) => {
           'named `X.ext` (or `X.*`), answered `200 {status: "sidecar"}` with that photo’s id, or 404 when there is none. ' +
           'For large files use the resumable tus endpoint at /api/uploads.',
         consumes: ['multipart/form-data'],
+        multipartBody: Type.Object({
+          file: Binary('The photo or video, or an XMP sidecar on its own'),
+          sidecar: Type.Optional(Binary('Its XMP sidecar')),
+          fileCreatedAt: Type.Optional(Type.String({ description: 'ISO 8601' })),
+          fileModifiedAt: Type.Optional(Type.String({ description: 'ISO 8601' })),
+          deviceId: Type.Optional(Type.String()),
+          deviceAssetId: Type.Optional(Type.String()),
+        }),
         response: {
           200: UploadResult,
           201: UploadResult,

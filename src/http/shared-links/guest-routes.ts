@@ -6,6 +6,7 @@ import { contentDisposition, sendBlob } from '../assets/send-blob.js';
 import { uploadSlotsFor, watchMultipartUpload } from '../uploads/upload-watch.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
+import { Binary, BINARY_RESPONSES } from '../openapi.js';
 import {
   GuestLinkDto,
   SharedAssetDto,
@@ -108,6 +109,7 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
           v: Type.Optional(Type.String()),
           ...TokenQuery,
         }),
+        binaryResponse: BINARY_RESPONSES.rendition,
         response: { ...errorResponses(400, 401, 404, 429) },
       },
     },
@@ -139,6 +141,7 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
           '`LOCATION_NOT_REMOVABLE` rather than served with its location.',
         params: AssetParams,
         querystring: Type.Object(TokenQuery),
+        binaryResponse: BINARY_RESPONSES.original,
         response: { ...errorResponses(401, 403, 404, 415, 416, 429) },
       },
     },
@@ -166,6 +169,7 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
           'not allow downloading (a long video still plays from its HLS set).',
         params: AssetParams,
         querystring: Type.Object(TokenQuery),
+        binaryResponse: BINARY_RESPONSES.video,
         response: { ...errorResponses(401, 403, 404, 415, 416, 429) },
       },
     },
@@ -195,6 +199,7 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
           ...TokenQuery,
           v: Type.Optional(Type.String({ maxLength: 64 })),
         }),
+        binaryResponse: BINARY_RESPONSES.hls,
         response: { ...errorResponses(401, 404, 416, 429) },
       },
     },
@@ -221,6 +226,7 @@ export const sharedLinkGuestRoutes: RoutePlugin = async (app, { keepsake }) => {
           "It joins the link owner's library, and the album for an album link. 403 when the " +
           'link does not allow uploading.',
         consumes: ['multipart/form-data'],
+        multipartBody: Type.Object({ file: Binary('The photo or video') }),
         params: KeyParams,
         querystring: Type.Object(TokenQuery),
         response: {

@@ -1901,12 +1901,12 @@ export interface operations {
                      * Format: binary
                      * @description The photo or video, or an XMP sidecar on its own
                      */
-                    file: string;
+                    file: Blob;
                     /**
                      * Format: binary
                      * @description Its XMP sidecar
                      */
-                    sidecar?: string;
+                    sidecar?: Blob;
                     /** @description ISO 8601 */
                     fileCreatedAt?: string;
                     /** @description ISO 8601 */
@@ -2083,7 +2083,7 @@ export interface operations {
                      * Format: binary
                      * @description The XMP sidecar, at most 1 MiB
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -2474,9 +2474,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/*": string;
-                    "video/*": string;
-                    "application/octet-stream": string;
+                    "image/*": Blob;
+                    "video/*": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             /** @description The range asked for */
@@ -2485,9 +2485,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/*": string;
-                    "video/*": string;
-                    "application/octet-stream": string;
+                    "image/*": Blob;
+                    "video/*": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -2539,8 +2539,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/webp": string;
-                    "image/jpeg": string;
+                    "image/webp": Blob;
+                    "image/jpeg": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -2589,8 +2589,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "video/mp4": string;
-                    "video/*": string;
+                    "video/mp4": Blob;
+                    "video/*": Blob;
                 };
             };
             /** @description The range asked for */
@@ -2599,8 +2599,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "video/mp4": string;
-                    "video/*": string;
+                    "video/mp4": Blob;
+                    "video/*": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -2652,10 +2652,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.apple.mpegurl": string;
-                    "video/mp2t": string;
-                    "video/iso.segment": string;
-                    "video/mp4": string;
+                    "application/vnd.apple.mpegurl": Blob;
+                    "video/mp2t": Blob;
+                    "video/iso.segment": Blob;
+                    "video/mp4": Blob;
                 };
             };
             /** @description The range asked for */
@@ -2664,10 +2664,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.apple.mpegurl": string;
-                    "video/mp2t": string;
-                    "video/iso.segment": string;
-                    "video/mp4": string;
+                    "application/vnd.apple.mpegurl": Blob;
+                    "video/mp2t": Blob;
+                    "video/iso.segment": Blob;
+                    "video/mp4": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -2765,7 +2765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/rdf+xml": string;
+                    "application/rdf+xml": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -3713,7 +3713,7 @@ export interface operations {
                      * Format: binary
                      * @description The photo or video
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -3839,8 +3839,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/webp": string;
-                    "image/jpeg": string;
+                    "image/webp": Blob;
+                    "image/jpeg": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -3902,9 +3902,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/*": string;
-                    "video/*": string;
-                    "application/octet-stream": string;
+                    "image/*": Blob;
+                    "video/*": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             /** @description The range asked for */
@@ -3913,9 +3913,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/*": string;
-                    "video/*": string;
-                    "application/octet-stream": string;
+                    "image/*": Blob;
+                    "video/*": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -3995,8 +3995,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "video/mp4": string;
-                    "video/*": string;
+                    "video/mp4": Blob;
+                    "video/*": Blob;
                 };
             };
             /** @description The range asked for */
@@ -4005,8 +4005,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "video/mp4": string;
-                    "video/*": string;
+                    "video/mp4": Blob;
+                    "video/*": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -4088,10 +4088,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.apple.mpegurl": string;
-                    "video/mp2t": string;
-                    "video/iso.segment": string;
-                    "video/mp4": string;
+                    "application/vnd.apple.mpegurl": Blob;
+                    "video/mp2t": Blob;
+                    "video/iso.segment": Blob;
+                    "video/mp4": Blob;
                 };
             };
             /** @description The range asked for */
@@ -4100,10 +4100,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.apple.mpegurl": string;
-                    "video/mp2t": string;
-                    "video/iso.segment": string;
-                    "video/mp4": string;
+                    "application/vnd.apple.mpegurl": Blob;
+                    "video/mp2t": Blob;
+                    "video/iso.segment": Blob;
+                    "video/mp4": Blob;
                 };
             };
             /** @description Every error: a stable `code` and a readable `message`. */
@@ -5291,7 +5291,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/offset+octet-stream": string;
+                "application/offset+octet-stream": Blob;
             };
         };
         responses: {
@@ -5506,7 +5506,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/offset+octet-stream": string;
+                "application/offset+octet-stream": Blob;
             };
         };
         responses: {
