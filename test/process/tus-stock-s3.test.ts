@@ -114,6 +114,22 @@ describe('tus on an S3 store without ListParts (stock s3rver)', () => {
     await nothingLeft();
   });
 
+  it('leaves no object and no open multipart upload when a creating POST fails', async () => {
+    const res = await fetch(`${origin}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        ...admin.headers,
+        ...TUS,
+        'upload-length': '10',
+        'upload-metadata': `filename ${Buffer.from('short.jpg').toString('base64')}`,
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: Buffer.alloc(100), // more than the declared length
+    });
+    assert.equal(res.status, 413, await res.text());
+    await nothingLeft();
+  });
+
   it('resumes an upload of several parts at the offset it reached', async () => {
     // About 10 MiB: one 8 MiB part and a tail waiting in the store after the first PATCH.
     const photo = await readFile(corpusPath('jpeg-exif/DSC00007.JPG'));
