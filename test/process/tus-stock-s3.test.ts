@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import * as tus from 'tus-js-client';
+import { createRootLogger } from '../../src/adapters/logging/pino-logger.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
@@ -31,6 +33,16 @@ describe('tus on an S3 store without ListParts (stock s3rver)', () => {
   let origin: string;
   let admin: Session;
   const prefix = `stock-${randomBytes(4).toString('hex')}`;
+  /** The server's log lines. */
+  const logged: { level: number; msg: string; err?: { message: string; stack: string } }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        logged.push(JSON.parse(line));
+      done();
+    },
+  });
+  let s3Stopped = false;
 
   before(async () => {
     s3 = await startS3Server('keepsake-test', 'amazonaws.com', { stockListParts: true });
@@ -44,10 +56,11 @@ describe('tus on an S3 store without ListParts (stock s3rver)', () => {
         KEEPSAKE_DATA_DIR: dataDir,
         KEEPSAKE_STORAGE_URL: `s3://${s3.bucket}/${prefix}`,
         KEEPSAKE_S3_FORCE_PATH_STYLE: 'true',
-        KEEPSAKE_LOG_LEVEL: 'silent',
+        KEEPSAKE_LOG_LEVEL: 'info',
       }),
+      { logger: createRootLogger('info', sink) },
     );
-    app = await buildApp(keepsake, { logger: false });
+    app = await buildApp(keepsake);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     assert.ok(address && typeof address === 'object');
@@ -58,7 +71,7 @@ describe('tus on an S3 store without ListParts (stock s3rver)', () => {
     await app?.close();
     await keepsake?.close();
     await rm(dataDir, { recursive: true, force: true });
-    await s3?.close();
+    if (!s3Stopped) await s3?.close();
   });
 
   /** Objects under the instance's `<prefix>/.tus/`. */
@@ -170,5 +183,23 @@ describe('tus on an S3 store without ListParts (stock s3rver)', () => {
     assert.ok(id);
     assert.ok((await original(id)).equals(bytes), 'byte for byte');
     await nothingLeft();
+  });
+
+  it('logs a failure that is not the client’s as an error, with its cause', async () => {
+    await s3.close();
+    s3Stopped = true;
+    const res = await fetch(`${origin}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        ...admin.headers,
+        ...TUS,
+        'upload-length': '10',
+        'upload-metadata': `filename ${Buffer.from('lost.jpg').toString('base64')}`,
+      },
+    });
+    assert.equal(res.status, 500);
+    const line = logged.find((entry) => entry.msg === 'resumable upload failed');
+    assert.equal(line?.level, 50, 'at error level');
+    assert.match(line?.err?.stack ?? '', /ECONNREFUSED|connect/i, 'with the store’s own error');
   });
 });
