@@ -57,12 +57,16 @@ describe('nullable fields of request bodies', () => {
   let t: TestApp;
   let admin: Session;
   const bodies: { route: string; schema: Schema }[] = [];
+  const queries: { route: string; schema: Schema }[] = [];
 
   before(async () => {
     t = await startTestApp({
       onRoute: (route: RouteOptions) => {
         const body = route.schema?.body as Schema | undefined;
-        if (body) bodies.push({ route: `${String(route.method)} ${route.url}`, schema: body });
+        const name = `${String(route.method)} ${route.url}`;
+        if (body) bodies.push({ route: name, schema: body });
+        const query = route.schema?.querystring as Schema | undefined;
+        if (query) queries.push({ route: name, schema: query });
       },
     });
     admin = await setupAdmin(t.app);
@@ -101,6 +105,15 @@ describe('nullable fields of request bodies', () => {
         wrong.push(`${field.route} ${field.path}: ${falsyValue(field)} → null`);
     }
     assert.deepEqual(wrong, []);
+  });
+
+  it('has no nullable field in a query string (text cannot say null; `?x=` reads as one)', () => {
+    assert.ok(queries.length > 0);
+    const fields = queries.flatMap(({ route, schema }) => nullableFields(route, schema));
+    assert.deepEqual(
+      fields.map((f) => `${f.route} ${f.path}`),
+      [],
+    );
   });
 
   it('quotaBytes null is "no limit": the user can upload again', async () => {
