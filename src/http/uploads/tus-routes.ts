@@ -119,11 +119,13 @@ async function createTusServer(keepsake: Keepsake, log: FastifyBaseLogger): Prom
 }
 
 /**
- * Resumable uploads (tus 1.0 with creation, termination and expiration). Partial uploads live in
- * a store the composition root picks (adapters/uploads/tus-datastore.ts); the last PATCH hands the
- * file to the same ingest path as a plain
- * upload and answers with `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers.
- * Upload-Metadata keys: `filename` (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`.
+ * Resumable uploads (tus 1.0 with creation, creation-with-upload, termination and expiration).
+ * Partial uploads live in a store the composition root picks (adapters/uploads/tus-datastore.ts);
+ * the request that brings the last byte (a PATCH, or the creating POST that carried the whole
+ * file) hands the file to the same ingest path as a plain upload and answers with
+ * `Keepsake-Asset-Id` and `Keepsake-Asset-Status` headers. Upload-Metadata keys: `filename`
+ * (required), `fileCreatedAt`, `fileModifiedAt`, `deviceId`, `deviceAssetId`. The OpenAPI
+ * document describes these endpoints from tus-openapi.ts.
  */
 export const tusRoutes: RoutePlugin = async (app, { keepsake }) => {
   let tus: Promise<TusServer> | undefined;
