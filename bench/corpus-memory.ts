@@ -19,6 +19,10 @@ export interface CorpusMemory {
   peakMiB: number;
   /** The largest any tool the server ran reached (ffmpeg, heif-convert, djxl, ExifTool), MiB. */
   toolPeakMiB: number;
+  /** The server's RSS 60 s after its last job finished, MiB. See: [Note: Memory after a burst]. */
+  afterBurstMiB: number;
+  /** Its RSS every 10 s from the last job on, MiB (how fast it comes down). */
+  afterBurstTrail: number[];
   seconds: number;
 }
 
@@ -56,19 +60,38 @@ export async function measureCorpusMemory(): Promise<CorpusMemory> {
       if (Object.values(counts).every((c) => c.waiting === 0 && c.active === 0)) break;
       await sleep(200);
     }
+    const seconds = (performance.now() - started) / 1000;
+    const peakMiB = highWaterMiB(server.pid);
+    const toolPeakMiB = tools.stop();
+    // Left alone: what the server gives back of the burst's memory within a minute.
+    const afterBurstTrail = [rssMiB(server.pid)];
+    for (let s = 10; s <= AFTER_BURST_S; s += 10) {
+      await sleep(10_000);
+      afterBurstTrail.push(rssMiB(server.pid));
+    }
     return {
       corpus: relative(ROOT, corpus),
       files: files.length,
       idleMiB: idle.total,
-      peakMiB: highWaterMiB(server.pid),
-      toolPeakMiB: tools.stop(),
-      seconds: (performance.now() - started) / 1000,
+      peakMiB,
+      toolPeakMiB,
+      afterBurstMiB: afterBurstTrail.at(-1)!,
+      afterBurstTrail,
+      seconds,
     };
   } finally {
     tools.stop();
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** How long after the last job the server's memory is read. */
+const AFTER_BURST_S = 60;
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
 }
 
 function highWaterMiB(pid: number): number {

@@ -132,7 +132,17 @@ export function buildCompiled(): void {
 }
 
 /**
- * Keepsake as `node --import tsx src/main.ts` or, with `compiled`, as `node dist/src/main.js`
+ * The allocator settings `npm start` and the Dockerfile give the server (package.json's start
+ * script). See: [Note: Memory after a burst].
+ */
+export const NPM_START_ENV = {
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_MMAP_THRESHOLD_: '65536',
+  MALLOC_TRIM_THRESHOLD_: '131072',
+};
+
+/**
+ * Keepsake as `node --import tsx src/main.ts` or, with `compiled`, as `npm start` runs it
  * (call buildCompiled first). BENCH_SERVER_NODE_ARGS adds node options, for profiling:
  * BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/.work/prof'
  */
@@ -149,6 +159,7 @@ export async function startKeepsake(
     port,
     readyPath: '/api/health',
     env: {
+      ...(options.compiled && NPM_START_ENV),
       KEEPSAKE_PORT: String(port),
       KEEPSAKE_HOST: '127.0.0.1',
       KEEPSAKE_DATA_DIR: dataDir,

@@ -37,6 +37,7 @@ import {
   type SharedRateLimitStore,
 } from './adapters/rate-limit/shared-rate-limit-store.js';
 import { WorkerThreadImageRenderer } from './adapters/media/worker-thread-image-renderer.js';
+import { compactHeap } from './adapters/runtime/compact-heap.js';
 import { GeoNamesPlaceResolver } from './adapters/places/geonames-place-resolver.js';
 import { openJobQueue } from './adapters/queue/open-job-queue.js';
 import { concurrencyFor, imageThreadsFor, type Config } from './config.js';
@@ -130,6 +131,8 @@ const HOUR = 3_600_000;
 const MIDNIGHT_MARGIN_MS = 5_000;
 /** The queues GET /api/jobs reports, even before a job reaches them. */
 const KNOWN_QUEUES = [...QUEUES, MEMORIES_QUEUE];
+/** The render thread ends after this long without work; the next render starts it again. */
+const RENDER_THREAD_IDLE_MS = 20_000;
 /** A staged upload younger than this may still be on its way. */
 const STAGING_MAX_AGE_MS = 24 * HOUR;
 
@@ -191,6 +194,9 @@ export async function createKeepsake(
   const metadataReader = new ExiftoolMetadataReader({ maxProcs: config.exiftoolProcesses });
   const renderer = new WorkerThreadImageRenderer({
     threads: imageThreadsFor(config, availableParallelism()),
+    // See: [Note: Memory after a burst].
+    idleMs: RENDER_THREAD_IDLE_MS,
+    onIdle: compactHeap,
   });
 
   const jobCounts = async () => {
@@ -319,8 +325,8 @@ export async function createKeepsake(
     clock,
     { albums, assets, playback, uploads },
     new StrippedCopies(blobs, new ExiftoolLocationStripper()),
-    new LinkKeySealer(
-      await loadServerSecret(config.secret, join(config.dataDir, 'secrets', 'link-key.bin')),
+    new LinkKeySealer(() =>
+      loadServerSecret(config.secret, join(config.dataDir, 'secrets', 'link-key.bin')),
     ),
   );
 

@@ -57,6 +57,23 @@ describe('WorkerThreadImageRenderer', () => {
     assert.ok(again.preview.data.length > 0);
   });
 
+  test('ends its thread after a while without renders, says so, and renders again after', async () => {
+    // See: [Note: Memory after a burst].
+    let idle = 0;
+    const resting = new WorkerThreadImageRenderer({ threads: 1, idleMs: 50, onIdle: () => idle++ });
+    try {
+      const file = corpusPath('orientation/Landscape_1.jpg');
+      const first = await resting.render(file);
+      for (let i = 0; i < 100 && idle === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(idle, 1, 'the thread ended once, idle');
+      // The next renders start a new thread.
+      const again = await Promise.all([resting.render(file), resting.render(file)]);
+      assert.ok(again.every((r) => r.thumbnail.data.equals(first.thumbnail.data)));
+    } finally {
+      await resting.close();
+    }
+  });
+
   test('a closed renderer starts a new thread on the next render', async () => {
     await renderer.close();
     const rendered = await renderer.render(corpusPath('orientation/Landscape_1.jpg'));

@@ -53,6 +53,9 @@ export class SharpImageRenderer implements ImageRenderer {
   async render(path: string): Promise<RenderedImage> {
     const sharp = await loadSharp();
     if (this.options.threads) sharp.concurrency(this.options.threads);
+    // Every image is decoded once: libvips' operation cache would only hold memory.
+    // See: [Note: Memory after a burst].
+    sharp.cache(false);
     const limits = {
       maxInputPixels: this.options.maxInputPixels ?? 268_402_689,
       timeoutSeconds: this.options.timeoutSeconds ?? 120,

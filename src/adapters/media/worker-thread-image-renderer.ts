@@ -20,6 +20,13 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+export interface WorkerThreadRendererOptions extends SharpRendererOptions {
+  /** The thread ends after this long without a render (0: it stays). See: [Note: Memory after a burst]. */
+  idleMs?: number;
+  /** Called once the thread has ended for want of work (the burst is over). */
+  onIdle?: () => void;
+}
+
 const UNDER_TSX = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./image-render-worker${UNDER_TSX ? '.ts' : '.js'}`, import.meta.url);
 
@@ -46,10 +53,15 @@ export class WorkerThreadImageRenderer implements ImageRenderer {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly idleMs: number;
 
-  constructor(private readonly options: SharpRendererOptions = {}) {}
+  constructor(private readonly options: WorkerThreadRendererOptions = {}) {
+    this.idleMs = options.idleMs ?? 0;
+  }
 
   render(path: string): Promise<RenderedImage> {
+    clearTimeout(this.idleTimer);
     const worker = this.started();
     const id = this.nextId++;
     return new Promise<RenderedImage>((resolve, reject) => {
@@ -60,6 +72,7 @@ export class WorkerThreadImageRenderer implements ImageRenderer {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
@@ -67,12 +80,15 @@ export class WorkerThreadImageRenderer implements ImageRenderer {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(this.options);
+    const { idleMs: _idleMs, onIdle: _onIdle, ...rendererOptions } = this.options;
+    const worker = startWorker(rendererOptions);
     worker.unref();
     worker.on('message', (reply: RenderReply) => this.settle(reply));
     // A crashed thread fails only the renders it held (their jobs retry); the next render starts a new one.
     const lost = (error: Error) => {
-      if (this.worker === worker) this.worker = undefined;
+      // A thread that ended for idleness may exit after its successor took new renders.
+      if (this.worker !== worker && this.worker !== undefined) return;
+      this.worker = undefined;
       for (const { reject } of this.pending.values()) reject(error);
       this.pending.clear();
     };
@@ -82,11 +98,25 @@ export class WorkerThreadImageRenderer implements ImageRenderer {
     return worker;
   }
 
+  /** See: [Note: Memory after a burst]. */
+  private releaseWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.idleMs <= 0) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size > 0) return;
+      void this.close().then(() => this.options.onIdle?.());
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
   private settle(reply: RenderReply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0) {
+      this.worker?.unref();
+      this.releaseWhenIdle();
+    }
     if (reply.ok) pending.resolve(withBuffers(reply.result));
     else if (reply.undecodable) pending.reject(new UndecodableImageError(reply.message));
     else pending.reject(new Error(reply.message));
