@@ -177,6 +177,8 @@ describe('scaled out: 2 API processes and 2 workers on PostgreSQL, S3 and BullMQ
       KEEPSAKE_JOB_RETRY_BASE_MS: '200',
       KEEPSAKE_LOGIN_RATE_LIMIT: '1000',
       KEEPSAKE_METRICS_TOKEN: METRICS_TOKEN,
+      // One server secret for all: it seals shared link keys (docs/configuration.md).
+      KEEPSAKE_SECRET: 'the-scale-out-test-secret-shared-by-every-process',
       AWS_ENDPOINT_URL_S3: s3!.endpoint,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
@@ -244,6 +246,28 @@ describe('scaled out: 2 API processes and 2 workers on PostgreSQL, S3 and BullMQ
     const body = await me.text();
     assert.equal(me.status, 200, body);
     assert.equal((JSON.parse(body) as { email: string }).email, ADMIN.email);
+  });
+
+  it('copies a shared link made through one API process again through the other', async () => {
+    const json = { ...auth, 'content-type': 'application/json' };
+    const album = await fetch(`${apiA!.url}/api/albums`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ name: 'Shared' }),
+    });
+    assert.equal(album.status, 201, await album.clone().text());
+    const { id: albumId } = (await album.json()) as { id: string };
+    const made = await fetch(`${apiA!.url}/api/shared-links`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ albumId }),
+    });
+    assert.equal(made.status, 201, await made.clone().text());
+    const { id, url } = (await made.json()) as { id: string; url: string };
+    const listed = (await (
+      await fetch(`${apiB!.url}/api/shared-links`, { headers: auth })
+    ).json()) as { id: string; url: string | null }[];
+    assert.equal(listed.find((link) => link.id === id)?.url, url);
   });
 
   it(`takes ${UPLOADS} uploads through both API processes while a worker is SIGKILLed`, async (t) => {

@@ -12,16 +12,31 @@ import { LinkKeySealer } from '../../src/core/shared-links/link-key-sealer.js';
 describe('shared link keys, sealed with the server secret', () => {
   const key = randomBytes(32).toString('base64url');
 
-  it('opens what it sealed, only for the same link and the same secret', () => {
-    const sealer = new LinkKeySealer(randomBytes(32));
-    const sealed = sealer.seal('link-1', key);
+  const sealerWith = (secret: Buffer) => new LinkKeySealer(() => Promise.resolve(secret));
+
+  it('opens what it sealed, only for the same link and the same secret', async () => {
+    const sealer = sealerWith(randomBytes(32));
+    const sealed = await sealer.seal('link-1', key);
     assert.ok(!sealed.includes(key));
-    assert.equal(sealer.open('link-1', sealed), key);
-    assert.notEqual(sealer.seal('link-1', key), sealed, 'a fresh nonce each time');
-    assert.equal(sealer.open('link-2', sealed), undefined);
-    assert.equal(new LinkKeySealer(randomBytes(32)).open('link-1', sealed), undefined);
-    assert.equal(sealer.open('link-1', sealed.slice(0, -2) + 'AA'), undefined);
-    assert.equal(sealer.open('link-1', 'garbage'), undefined);
+    assert.equal(await sealer.open('link-1', sealed), key);
+    assert.notEqual(await sealer.seal('link-1', key), sealed, 'a fresh nonce each time');
+    assert.equal(await sealer.open('link-2', sealed), undefined);
+    assert.equal(await sealerWith(randomBytes(32)).open('link-1', sealed), undefined);
+    assert.equal(await sealer.open('link-1', sealed.slice(0, -2) + 'AA'), undefined);
+    assert.equal(await sealer.open('link-1', 'garbage'), undefined);
+  });
+
+  it('loads its secret once, on first use, and only then', async () => {
+    let loads = 0;
+    const sealer = new LinkKeySealer(async () => {
+      loads += 1;
+      return randomBytes(32);
+    });
+    assert.equal(loads, 0);
+    const sealed = await Promise.all([sealer.seal('a', key), sealer.seal('b', key)]);
+    assert.equal(await sealer.open('a', sealed[0]), key);
+    assert.equal(loads, 1);
+    await assert.rejects(sealerWith(randomBytes(16)).seal('a', key), /32 bytes/);
   });
 
   it('keeps a secret file of its own, made once with mode 600, or derives one from KEEPSAKE_SECRET', async () => {

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 /**
  * The 32-byte secret that seals shared link keys (see [Note: Shared link keys can be copied
  * again]): derived from KEEPSAKE_SECRET when set (every process of a scale-out installation must
- * share it), else read from `path`, which the first start creates with mode 600.
+ * share it), else read from `path`, which the first use creates with mode 600.
  */
 export async function loadServerSecret(configured: string | null, path: string): Promise<Buffer> {
   if (configured !== null)

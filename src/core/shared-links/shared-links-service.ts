@@ -109,7 +109,7 @@ export class SharedLinksService {
       id,
       ownerId: userId,
       keyHash: sha256(key),
-      keySealed: this.keySealer.seal(id, key),
+      keySealed: await this.keySealer.seal(id, key),
       albumId,
       assetIds,
       expiresAt: expiresAt?.toISOString() ?? null,
@@ -130,10 +130,14 @@ export class SharedLinksService {
    * it can be unsealed: see [Note: Shared link keys can be copied again].
    */
   async list(userId: string): Promise<{ link: SharedLink; key: string | null }[]> {
-    return (await this.links.listFor(userId)).map(({ keySealed, ...link }) => ({
-      link,
-      key: (keySealed && !link.revokedAt && this.keySealer.open(link.id, keySealed)) || null,
-    }));
+    const links = await this.links.listFor(userId);
+    return Promise.all(
+      links.map(async ({ keySealed, ...link }) => ({
+        link,
+        key:
+          (keySealed && !link.revokedAt && (await this.keySealer.open(link.id, keySealed))) || null,
+      })),
+    );
   }
 
   /** Stops the link at once; it stays in the owner's list as revoked. */
