@@ -143,7 +143,7 @@ describe('web app: administration of users', () => {
           await mia.getByRole('heading', { name: 'Sign in to Keepsake' }).waitFor();
           assert.equal(
             await signInAsMia(MIA.password),
-            'This account is disabled; ask an administrator.',
+            'Wrong email or password, or the account is disabled.',
           );
         },
       ],
@@ -159,7 +159,10 @@ describe('web app: administration of users', () => {
           await reset.getByLabel(/^New password/).fill(NEW_PASSWORD);
           await reset.getByRole('button', { name: 'Save' }).click();
           await reset.waitFor({ state: 'detached' });
-          assert.equal(await signInAsMia(MIA.password), 'Wrong email or password.');
+          assert.equal(
+            await signInAsMia(MIA.password),
+            'Wrong email or password, or the account is disabled.',
+          );
           assert.equal(await signInAsMia(NEW_PASSWORD), null);
         },
       ],
@@ -185,7 +188,7 @@ describe('web app: administration of users', () => {
           await mia.getByRole('heading', { name: 'Sign in to Keepsake' }).waitFor();
           assert.equal(
             await signInAsMia(NEW_PASSWORD),
-            'This account is disabled; ask an administrator.',
+            'Wrong email or password, or the account is disabled.',
           );
         },
       ],

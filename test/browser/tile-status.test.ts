@@ -142,7 +142,7 @@ describe('web app: a tile whose asset finishes processing while shown', () => {
         'a photo, which the first timeline answer says is still processing',
         async () => {
           await signInAdmin(b);
-          [{ id }] = (await uploadThroughApi(b, [PROCESSING])) as [{ id: string }];
+          id = (await uploadThroughApi(b, [PROCESSING]))[0]!.id;
           // Processing is quicker than a page load here: the first month page is answered as
           // it was a moment after the upload, later ones as they are.
           let first = true;
