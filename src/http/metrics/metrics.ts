@@ -43,14 +43,11 @@ export function registerMetrics(app: FastifyInstance, keepsake: Keepsake): void 
   if (token === null) return;
   app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
     if (!sameSecret(request.headers.authorization ?? '', `Bearer ${token}`))
-      return reply
-        .status(401)
-        .header('WWW-Authenticate', 'Bearer')
-        .send({
-          statusCode: 401,
-          code: 'UNAUTHENTICATED',
-          message: 'The metrics token is needed.',
-        });
+      return reply.status(401).header('WWW-Authenticate', 'Bearer').send({
+        statusCode: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'The metrics token is needed.',
+      });
     return reply.type(metrics.contentType).send(await metrics.render());
   });
 }
