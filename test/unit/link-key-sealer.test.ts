@@ -22,7 +22,18 @@ describe('shared link keys, sealed with the server secret', () => {
     assert.notEqual(await sealer.seal('link-1', key), sealed, 'a fresh nonce each time');
     assert.equal(await sealer.open('link-2', sealed), undefined);
     assert.equal(await sealerWith(randomBytes(32)).open('link-1', sealed), undefined);
-    assert.equal(await sealer.open('link-1', sealed.slice(0, -2) + 'AA'), undefined);
+    const [version, iv, data, tag] = sealed.split('.') as [string, string, string, string];
+    const flipped = (text: string) => (text[0] === 'A' ? 'B' : 'A') + text.slice(1);
+    assert.equal(
+      await sealer.open('link-1', [version, iv, data, flipped(tag)].join('.')),
+      undefined,
+    );
+    assert.equal(
+      await sealer.open('link-1', [version, iv, flipped(data), tag].join('.')),
+      undefined,
+    );
+    const shortTag = Buffer.from(tag, 'base64url').subarray(0, 4).toString('base64url');
+    assert.equal(await sealer.open('link-1', [version, iv, data, shortTag].join('.')), undefined);
     assert.equal(await sealer.open('link-1', 'garbage'), undefined);
   });
 

@@ -21,7 +21,9 @@ export function createRootLogger(
   level: Config['logLevel'],
   destination?: NodeJS.WritableStream,
 ): PinoLogger {
-  return destination ? pino({ level }, destination) : pino({ level });
+  // Written synchronously: at the default level the log is a few lines an hour, and the last
+  // lines before an exit (a start-up that fails, a crash) must not be lost in a buffer.
+  return pino({ level }, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 let fallback: PinoLogger | undefined;

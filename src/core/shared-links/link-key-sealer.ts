@@ -51,7 +51,10 @@ export class LinkKeySealer {
     if (version !== VERSION || !iv || !data || !tag) return undefined;
     const secret = await this.key();
     try {
-      const decipher = createDecipheriv('aes-256-gcm', secret, Buffer.from(iv, 'base64url'));
+      // A whole 16-byte tag: GCM would otherwise accept a tag cut down to 4 bytes.
+      const decipher = createDecipheriv('aes-256-gcm', secret, Buffer.from(iv, 'base64url'), {
+        authTagLength: 16,
+      });
       decipher.setAAD(Buffer.from(linkId));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([
