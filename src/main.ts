@@ -26,8 +26,11 @@ async function main(): Promise<void> {
   try {
     keepsake = await createKeepsake(config, { logger: log });
   } catch (error) {
-    // A service that is down or misconfigured: say which, without a stack trace to dig through.
-    log.fatal(`Keepsake cannot start: ${error instanceof Error ? error.message : error}`);
+    // A service that is down or misconfigured: say which, without a stack trace to dig through,
+    // whatever the configured level (even `silent` must not hide why the server did not start).
+    createRootLogger('info').fatal(
+      `Keepsake cannot start: ${error instanceof Error ? error.message : error}`,
+    );
     process.exit(69);
   }
   const app = await buildApp(keepsake);
