@@ -393,3 +393,23 @@ function keepEmptyFolders(store: S3rverStore): void {
     );
   };
 }
+
+/**
+ * The keys of the objects under `prefix` in the test server's bucket (one page), read through an
+ * S3 client set up by the AWS_* environment the test has pointed at the server.
+ */
+export async function objectKeysUnder(
+  server: S3TestServer,
+  prefix: string,
+): Promise<(string | undefined)[]> {
+  const { S3Client, ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+  const client = new S3Client({ forcePathStyle: true });
+  try {
+    const page = await client.send(
+      new ListObjectsV2Command({ Bucket: server.bucket, Prefix: prefix }),
+    );
+    return (page.Contents ?? []).map((object) => object.Key);
+  } finally {
+    client.destroy();
+  }
+}

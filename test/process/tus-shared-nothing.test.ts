@@ -12,7 +12,12 @@ import { buildApp } from '../../src/http/app.js';
 import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
 import { corpusPath } from '../helpers/corpus.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-import { S3RVER_CREDENTIALS, startS3Server, type S3TestServer } from '../helpers/s3-server.js';
+import {
+  objectKeysUnder,
+  S3RVER_CREDENTIALS,
+  startS3Server,
+  type S3TestServer,
+} from '../helpers/s3-server.js';
 import { setupAdmin, type AssetBody, type Session } from '../helpers/test-app.js';
 
 /*
@@ -133,18 +138,7 @@ describe('tus uploads across API instances that share only PostgreSQL and S3', (
   const original = async (on: Instance, id: string) =>
     (await on.app.inject({ url: `/api/assets/${id}/original`, headers: admin.headers })).rawPayload;
   /** Objects under the instances' `<prefix>/.tus/`. */
-  const tusObjects = async () => {
-    const { S3Client, ListObjectsV2Command } = await import('@aws-sdk/client-s3');
-    const client = new S3Client({ forcePathStyle: true });
-    try {
-      const page = await client.send(
-        new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${prefix}/.tus/` }),
-      );
-      return (page.Contents ?? []).map((object) => object.Key);
-    } finally {
-      client.destroy();
-    }
-  };
+  const tusObjects = () => objectKeysUnder(s3, `${prefix}/.tus/`);
 
   it('takes up on B an upload begun on A, and ends in one asset with the right bytes', async () => {
     const bytes = await bigJpeg();

@@ -12,7 +12,12 @@ import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { createKeepsake, type Keepsake } from '../../src/keepsake.js';
 import { corpusPath } from '../helpers/corpus.js';
-import { S3RVER_CREDENTIALS, startS3Server, type S3TestServer } from '../helpers/s3-server.js';
+import {
+  objectKeysUnder,
+  S3RVER_CREDENTIALS,
+  startS3Server,
+  type S3TestServer,
+} from '../helpers/s3-server.js';
 import { setupAdmin, type Session } from '../helpers/test-app.js';
 
 /*
@@ -75,18 +80,7 @@ describe('tus on an S3 store without ListParts (stock s3rver)', () => {
   });
 
   /** Objects under the instance's `<prefix>/.tus/`. */
-  const tusObjects = async () => {
-    const { S3Client, ListObjectsV2Command } = await import('@aws-sdk/client-s3');
-    const client = new S3Client({ forcePathStyle: true });
-    try {
-      const page = await client.send(
-        new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${prefix}/.tus/` }),
-      );
-      return (page.Contents ?? []).map((object) => object.Key);
-    } finally {
-      client.destroy();
-    }
-  };
+  const tusObjects = () => objectKeysUnder(s3, `${prefix}/.tus/`);
   const nothingLeft = async () => {
     for (let i = 0; i < 100 && (await tusObjects()).length > 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
