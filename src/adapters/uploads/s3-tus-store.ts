@@ -87,9 +87,10 @@ export class S3TusStore extends S3Store {
    * [Note: Parts without ListParts]
    * @tus/s3-store learns an upload's offset, its next part number and the parts to complete
    * with from ListParts, which some S3-compatible stores do not implement (stock s3rver answers
-   * 405; so do some gateways). Every part sent is therefore also recorded, with its ETag and
-   * size, in `<id>.parts` at the end of each write (one small PUT per PATCH), and when the store
-   * refuses ListParts the record is read instead. A part sent but not recorded (a crash between
+   * 405; so do some gateways). Once the store has refused ListParts (which every write asks
+   * before its first part), every part sent is therefore also recorded, with its ETag and size,
+   * in `<id>.parts` at the end of each write, and the record is read instead. A store whose
+   * ListParts works pays nothing for this. A part sent but not recorded (a crash between
    * the two) is not counted: the client resends those bytes, under the same part number, which
    * replaces it. Where ListParts works it stays the authority, so an upload aborted behind the
    * store's back is still noticed (410).
@@ -112,6 +113,7 @@ export class S3TusStore extends S3Store {
     partNumber: number,
   ): Promise<string> {
     const eTag = await super.uploadPart(metadata, body, partNumber);
+    if (this.listPartsWorks) return eTag;
     // The store sends each part from a temporary file (a ReadStream), or an empty Buffer.
     const size = Buffer.isBuffer(body) ? body.length : ((body as ReadStream).bytesRead ?? 0);
     const key = metadata.file.id;
