@@ -93,16 +93,11 @@ export class PlaybackService {
     const current = key === hlsKey ? file.etag.slice(1, -1) : await this.versionOf(hlsKey);
     const immutable = name !== 'index.m3u8' && version === current;
     if (!isPlaylist) return { ...file, immutable };
-    const playlist = Buffer.from(withQuery(await textOf(file), 'v', current));
-    return {
-      asset,
-      size: playlist.length,
-      mimeType: file.mimeType,
-      etag: `"${file.etag.slice(1, -1)}-${current}"`,
-      immutable,
-      open: async (range) =>
-        Readable.from([range ? playlist.subarray(range.start, range.end + 1) : playlist]),
-    };
+    return rewrittenPlaylist(
+      { ...file, immutable },
+      (text) => withQuery(text, 'v', current),
+      `"${file.etag.slice(1, -1)}-${current}"`,
+    );
   }
 
   /** See: [Note: Reading someone else's asset]. */
@@ -137,10 +132,24 @@ export class PlaybackService {
   }
 }
 
-async function textOf(file: PlayableDownload): Promise<string> {
+/** The playlist `file` with its text rewritten, served from memory under `etag`. */
+export async function rewrittenPlaylist(
+  file: PlayableDownload,
+  rewrite: (text: string) => string,
+  etag: string,
+): Promise<PlayableDownload> {
   const chunks: Buffer[] = [];
   for await (const chunk of await file.open()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const playlist = Buffer.from(rewrite(Buffer.concat(chunks).toString('utf8')));
+  return {
+    asset: file.asset,
+    size: playlist.length,
+    mimeType: file.mimeType,
+    etag,
+    immutable: file.immutable,
+    open: async (range) =>
+      Readable.from([range ? playlist.subarray(range.start, range.end + 1) : playlist]),
+  };
 }
 
 function notPlayable(asset: Asset): AppError {

@@ -1,9 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { AlbumsService } from '../albums/albums-service.js';
 import type { Asset, RenditionSize } from '../assets/asset.js';
 import type { AssetsService, BlobDownload } from '../assets/assets-service.js';
-import type { PlaybackService, PlayableDownload } from '../assets/playback-service.js';
+import {
+  rewrittenPlaylist,
+  type PlaybackService,
+  type PlayableDownload,
+} from '../assets/playback-service.js';
 import type {
   ReceivedFile,
   UploadInfo,
@@ -214,18 +217,11 @@ export class SharedLinksService {
     const file = await this.library.playback.hlsFile(ownerId, assetId, name, version);
     const { token } = access;
     if (!token || !name.endsWith('.m3u8')) return { ...file, directUrl: undefined };
-    const chunks: Buffer[] = [];
-    for await (const chunk of await file.open()) chunks.push(chunk as Buffer);
-    const playlist = Buffer.from(withToken(Buffer.concat(chunks).toString('utf8'), token));
-    return {
-      asset: file.asset,
-      size: playlist.length,
-      mimeType: file.mimeType,
-      etag: `${file.etag.slice(0, -1)}-t"`,
-      immutable: file.immutable,
-      open: async (range) =>
-        Readable.from([range ? playlist.subarray(range.start, range.end + 1) : playlist]),
-    };
+    return rewrittenPlaylist(
+      file,
+      (text) => withToken(text, token),
+      `${file.etag.slice(0, -1)}-t"`,
+    );
   }
 
   /** The original, or a copy of it without location when the link hides it. */
