@@ -3,12 +3,10 @@ import { principalOf } from '../authentication.js';
 import { BINARY_RESPONSES } from '../openapi.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
-import { sendBlob } from './send-blob.js';
+import { IMMUTABLE, sendBlob } from './send-blob.js';
 
 // A re-run may encode again under the same URL: clients revalidate (the ETag makes it cheap).
 const REVALIDATE = 'private, no-cache';
-/** For HLS files asked for with their set's current version. See: [Note: HLS caching]. */
-const IMMUTABLE_HLS = 'private, max-age=31536000, immutable';
 
 /** Videos as browsers play them. See: [Note: Video playback] in core/media/playback-rules.ts. */
 export const playbackRoutes: RoutePlugin = async (app, { keepsake }) => {
@@ -71,7 +69,8 @@ export const playbackRoutes: RoutePlugin = async (app, { keepsake }) => {
       return sendBlob(request, reply, blob, {
         etag: blob.etag,
         contentType: blob.mimeType,
-        cacheControl: blob.immutable ? IMMUTABLE_HLS : REVALIDATE,
+        // Asked for with the set's current version. See: [Note: HLS caching].
+        cacheControl: blob.immutable ? IMMUTABLE : REVALIDATE,
         // A playlist's names resolve against its own URL: it must stay here, not in the store.
         redirectSeconds: file.endsWith('.m3u8') ? undefined : redirectSeconds,
       });

@@ -6,9 +6,7 @@ import type { RoutePlugin } from '../plugin.js';
 import { errorResponses, IdParams } from '../schemas.js';
 import { AssetDto, toAssetDto } from './asset-dto.js';
 import { AssetPatchFields } from './metadata-edit-routes.js';
-import { contentDisposition, sendBlob } from './send-blob.js';
-
-const IMMUTABLE = 'private, max-age=31536000, immutable';
+import { contentDisposition, IMMUTABLE, sendBlob } from './send-blob.js';
 
 export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
   app.addHook('onRequest', app.authenticate);

@@ -3,6 +3,9 @@ import parseRange from 'range-parser';
 import type { BlobDownload } from '../../core/assets/assets-service.js';
 import { isPassiveMediaType } from '../../core/media/passive-media-types.js';
 
+/** For bytes asked for under their current version: they never change, so a browser keeps them. */
+export const IMMUTABLE = 'private, max-age=31536000, immutable';
+
 export interface SendBlobOptions {
   etag: string;
   contentType: string;

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { ReceivedFile } from '../../core/assets/upload-service.js';
 import { AppError } from '../../core/errors.js';
-import { contentDisposition, sendBlob } from '../assets/send-blob.js';
+import { contentDisposition, IMMUTABLE, sendBlob } from '../assets/send-blob.js';
 import { uploadSlotsFor, watchMultipartUpload } from '../uploads/upload-watch.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
@@ -30,7 +30,6 @@ const TokenQuery = {
   ),
 };
 const PASSWORD_HEADER = 'x-share-password';
-const IMMUTABLE = 'private, max-age=31536000, immutable';
 const REVALIDATE = 'private, no-cache';
 
 /**
