@@ -70,21 +70,22 @@ export const authRoutes: RoutePlugin = async (app, { keepsake }) => {
           deviceToken: request.cookies[DEVICE_COOKIE] || undefined,
         },
       );
+      // Forced by KEEPSAKE_SECURE_COOKIES, else Secure whenever the request came over HTTPS
+      // (behind a proxy: as it says, when KEEPSAKE_TRUST_PROXY trusts it).
+      const secure = keepsake.config.secureCookies ?? request.protocol === 'https';
       // See: [Note: Sign-in back-off]
       if (newDeviceToken)
         void reply.setCookie(DEVICE_COOKIE, newDeviceToken, {
           httpOnly: true,
           sameSite: 'strict',
-          secure: keepsake.config.secureCookies ?? request.protocol === 'https',
+          secure,
           path: '/api/auth',
           maxAge: 400 * 86_400,
         });
       void reply.setCookie(SESSION_COOKIE, accessToken, {
         httpOnly: true,
         sameSite: 'lax',
-        // Forced by KEEPSAKE_SECURE_COOKIES, else Secure whenever the request came over HTTPS
-        // (behind a proxy: as it says, when KEEPSAKE_TRUST_PROXY trusts it).
-        secure: keepsake.config.secureCookies ?? request.protocol === 'https',
+        secure,
         path: '/',
         maxAge: keepsake.config.sessionDays * 86_400,
       });

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Keepsake } from '../../keepsake.js';
 
 const isUpload = (method: string, url: string) =>
@@ -48,18 +48,19 @@ export function registerMetrics(app: FastifyInstance, keepsake: Keepsake): void 
         code: 'UNAUTHENTICATED',
         message: 'The metrics token is needed.',
       });
-    return reply.type(metrics.contentType).send(await metrics.render());
+    return sendMetrics(reply, keepsake);
   });
 }
 
 /** `/metrics` alone, on a port of its own (KEEPSAKE_METRICS_PORT); the caller listens and closes. */
 export function buildMetricsApp(keepsake: Keepsake): FastifyInstance {
   const app = Fastify({ logger: false });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(keepsake.metrics.contentType).send(await keepsake.metrics.render()),
-  );
+  app.get('/metrics', async (_request, reply) => sendMetrics(reply, keepsake));
   return app;
 }
+
+const sendMetrics = async (reply: FastifyReply, { metrics }: Keepsake) =>
+  reply.type(metrics.contentType).send(await metrics.render());
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 const sameSecret = (given: string, expected: string) =>
