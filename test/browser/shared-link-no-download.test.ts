@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { browserForSuite, CHROMIUM, signInAdmin, steps } from '../helpers/browser.js';
+import {
+  browserForSuite,
+  CHROMIUM,
+  signInAdmin,
+  steps,
+  uploadVideoThroughApi,
+} from '../helpers/browser.js';
 import { generateVideo } from '../helpers/video-files.js';
 
 describe('web app: a video through a link without downloads', () => {
@@ -43,13 +49,7 @@ describe('web app: a video through a link without downloads', () => {
             width: 160,
             height: 120,
           });
-          const upload = await page.request.post(`${baseUrl}/api/assets`, {
-            multipart: {
-              file: { name: 'short.mp4', mimeType: 'video/mp4', buffer: await readFile(file) },
-            },
-          });
-          assert.equal(upload.status(), 201, await upload.text());
-          const { id } = (await upload.json()) as { id: string };
+          const id = await uploadVideoThroughApi(b, file);
           for (let tries = 0; ; tries++) {
             const asset = (await (
               await page.request.get(`${baseUrl}/api/assets/${id}`)

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import {
   startBrowser,
   steps,
   uploadThroughApi,
+  uploadVideoThroughApi,
   type BrowserHarness,
 } from '../helpers/browser.js';
 import { ADMIN } from '../helpers/test-app.js';
@@ -154,13 +155,7 @@ describe('web app: shared link', () => {
             width: 160,
             height: 120,
           });
-          const upload = await page.request.post(`${baseUrl}/api/assets`, {
-            multipart: {
-              file: { name: 'long.mp4', mimeType: 'video/mp4', buffer: await readFile(file) },
-            },
-          });
-          assert.equal(upload.status(), 201, await upload.text());
-          const { id } = (await upload.json()) as { id: string };
+          const id = await uploadVideoThroughApi(b, file);
           for (let tries = 0; ; tries++) {
             const asset = (await (
               await page.request.get(`${baseUrl}/api/assets/${id}`)

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   browserForSuite,
   getAsset,
+  openVideoInViewer,
   signInAdmin,
   steps,
+  uploadVideoThroughApi,
   type BrowserHarness,
 } from '../helpers/browser.js';
 import { generateVideo } from '../helpers/video-files.js';
@@ -31,11 +33,7 @@ after(async () => {
 async function uploadClip(b: BrowserHarness, width: number, height: number): Promise<string> {
   const name = `clip-${width}x${height}.mp4`;
   const path = await generateVideo(join(dir, name), { seconds: 2, width, height });
-  const upload = await b.page.request.post(`${b.baseUrl}/api/assets`, {
-    multipart: { file: { name, mimeType: 'video/mp4', buffer: await readFile(path) } },
-  });
-  assert.equal(upload.status(), 201, await upload.text());
-  const { id } = (await upload.json()) as { id: string };
+  const id = await uploadVideoThroughApi(b, path);
   for (let tries = 0; ; tries++) {
     const asset = await getAsset<{ status: string; playback: { status: string } | null }>(b, id);
     if (asset.status !== 'processing' && asset.playback?.status !== 'pending') return id;
@@ -46,20 +44,7 @@ async function uploadClip(b: BrowserHarness, width: number, height: number): Pro
 
 /** Opens the viewer on the video, waits until it has a picture, and measures the layout. */
 async function measure(b: BrowserHarness, id: string) {
-  await b.page.goto(`${b.baseUrl}/?view=${id}`);
-  const video = b.page.locator('video.viewer-video');
-  await video.waitFor();
-  await b.page.waitForFunction(
-    () => {
-      const v = document.querySelector('video.viewer-video') as {
-        readyState: number;
-        videoWidth: number;
-      } | null;
-      return !!v && v.readyState >= 1 && v.videoWidth > 0;
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
+  await openVideoInViewer(b, id, 1);
   const box = async (selector: string): Promise<Box | null> => {
     const element = b.page.locator(selector);
     return (await element.count()) > 0 ? element.first().boundingBox() : null;

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { signInAdmin, startBrowser, steps, type BrowserHarness } from '../helpers/browser.js';
+import {
+  openVideoInViewer,
+  signInAdmin,
+  startBrowser,
+  steps,
+  uploadVideoThroughApi,
+  type BrowserHarness,
+} from '../helpers/browser.js';
 import { generateVideo } from '../helpers/video-files.js';
 
 interface VideoAsset {
@@ -30,13 +37,7 @@ describe('web app: video playback in the viewer', () => {
       width: 160,
       height: 120,
     });
-    const upload = await b.page.request.post(`${b.baseUrl}/api/assets`, {
-      multipart: {
-        file: { name: `clip-${seconds}s.mp4`, mimeType: 'video/mp4', buffer: await readFile(path) },
-      },
-    });
-    assert.equal(upload.status(), 201, await upload.text());
-    const { id } = (await upload.json()) as { id: string };
+    const id = await uploadVideoThroughApi(b, path);
     for (let tries = 0; ; tries++) {
       const asset = (await (
         await b.page.request.get(`${b.baseUrl}/api/assets/${id}`)
@@ -53,20 +54,7 @@ describe('web app: video playback in the viewer', () => {
     const watch = (request: { url(): string }) => fetched.push(new URL(request.url()).pathname);
     b.page.on('request', watch);
     try {
-      await b.page.goto(`${b.baseUrl}/?view=${id}`);
-      const video = b.page.locator('video.viewer-video');
-      await video.waitFor();
-      await b.page.waitForFunction(
-        () => {
-          const v = document.querySelector('video.viewer-video') as {
-            readyState: number;
-            videoWidth: number;
-          } | null;
-          return !!v && v.readyState >= 2 && v.videoWidth > 0;
-        },
-        undefined,
-        { timeout: 30_000 },
-      );
+      await openVideoInViewer(b, id, 2);
       return fetched;
     } finally {
       b.page.off('request', watch);

@@ -247,6 +247,43 @@ export async function uploadThroughApi(
   return assets;
 }
 
+/** Uploads an MP4 file through the API as the signed-in browser; the new asset's id. */
+export async function uploadVideoThroughApi(target: ApiTarget, path: string): Promise<string> {
+  const { page, baseUrl } = target;
+  const upload = await page.request.post(`${baseUrl}/api/assets`, {
+    multipart: {
+      file: { name: basename(path), mimeType: 'video/mp4', buffer: await readFile(path) },
+    },
+  });
+  assert.equal(upload.status(), 201, await upload.text());
+  return ((await upload.json()) as { id: string }).id;
+}
+
+/**
+ * Opens the viewer on the video and waits until its element has at least that readyState
+ * (1: its size is known, 2: it has decoded a picture) and a width.
+ */
+export async function openVideoInViewer(
+  target: ApiTarget,
+  id: string,
+  readyState: 1 | 2,
+): Promise<void> {
+  const { page, baseUrl } = target;
+  await page.goto(`${baseUrl}/?view=${id}`);
+  await page.locator('video.viewer-video').waitFor();
+  await page.waitForFunction(
+    (least) => {
+      const v = document.querySelector('video.viewer-video') as {
+        readyState: number;
+        videoWidth: number;
+      } | null;
+      return !!v && v.readyState >= least && v.videoWidth > 0;
+    },
+    readyState,
+    { timeout: 30_000 },
+  );
+}
+
 /** The month heading right above the tile, as the timeline shows it. */
 export async function monthOfTile(page: Page, id: string): Promise<string | undefined> {
   await page.locator(`[data-tile="${id}"]`).scrollIntoViewIfNeeded();
