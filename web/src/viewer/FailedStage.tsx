@@ -1,3 +1,4 @@
+import type { HTMLAttributes } from 'react';
 import { originalUrl, type Asset } from '../api/client';
 import { Icon } from '../app/icons';
 import { reasonSentence } from './failure-text';
@@ -8,6 +9,8 @@ interface Props {
   title: string;
   /** The server's reason (the asset's, or its playback's). */
   reason: string | null | undefined;
+  /** The stage's own handlers (a video's touch swipes to the next or previous item). */
+  stage?: HTMLAttributes<HTMLDivElement>;
 }
 
 /**
@@ -15,9 +18,9 @@ interface Props {
  * server's reason as a sentence, and the original to download. See: [Note: Tiles without a
  * thumbnail] in timeline/Tile.tsx.
  */
-export function FailedStage({ asset, title, reason }: Props) {
+export function FailedStage({ asset, title, reason, stage }: Props) {
   return (
-    <div className="viewer-stage">
+    <div className="viewer-stage" {...stage}>
       <div className="viewer-message viewer-failed" role="alert">
         <Icon name="brokenImage" />
         <h2>{title}</h2>

@@ -42,6 +42,7 @@ export function VideoStage({ asset, onSwipe }: Props) {
         asset={asset}
         title="This video cannot be played here"
         reason={asset.playback?.error ?? asset.error ?? 'This browser cannot play its format.'}
+        stage={swipe}
       />
     );
   return (
