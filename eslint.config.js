@@ -19,6 +19,13 @@ const forbiddenInCore = [
   'http',
   'node:http',
   '@tus/*',
+  // Model runtimes load on the worker pool only (adapters/vision/), never in the core.
+  '@vladmandic/*',
+  '@tensorflow/*',
+  'tesseract.js',
+  '@tesseract.js-data/*',
+  'onnxruntime-node',
+  'usearch',
   '**/adapters/**',
   '**/http/**',
 ];

@@ -88,6 +88,30 @@ export interface Config {
   secret: string | null;
   /** The built web app to serve at `/`; null: the one `npm start` builds (dist/web). */
   webDir: string | null;
+  /** Computer vision on this machine (docs/configuration.md, "Vision"). */
+  vision: VisionConfig;
+}
+
+export interface VisionConfig {
+  /** Each feature is on by default; KEEPSAKE_VISION=false switches them all off. */
+  faces: boolean;
+  objects: boolean;
+  ocr: boolean;
+  duplicates: boolean;
+  /** A folder with other weights for the face and object models; null: the ones in npm. */
+  modelsDir: string | null;
+  /** A CLIP export (`visual/model.onnx`, `textual/model.onnx`, tokenizer); null: no smart search. */
+  clipModelDir: string | null;
+  /** Threads of the model pool. */
+  threads: number;
+  /** The pool's threads (and every model they hold) end after this long without work. */
+  idleSeconds: number;
+  /** Faces the detector is less sure of are not kept (0..1). */
+  faceMinScore: number;
+  /** Faces smaller than this, in pixels of the preview (its long edge 1440), are not kept. */
+  faceMinPixels: number;
+  /** Objects the detector is less sure of are not tagged (0..1). */
+  objectMinConfidence: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +143,16 @@ export function loadConfig(env: Env = process.env): Config {
     if (['0', 'false', 'no', 'off'].includes(raw)) return false;
     throw new ConfigError(name, `must be true or false, got "${raw}"`);
   };
+  const fraction = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d*\.?\d+$/.test(raw) || value > 1)
+      throw new ConfigError(name, `must be a number from 0 to 1, got "${raw}"`);
+    return value;
+  };
+  const folder = (name: string): string | null =>
+    env[name]?.trim() ? resolve(env[name]!.trim()) : null;
   const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const raw = env[name]?.trim();
     if (!raw) return fallback;
@@ -128,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const jobConcurrency = int('KEEPSAKE_JOB_CONCURRENCY', 2, 0, 64);
+  const visionOn = bool('KEEPSAKE_VISION', true);
   const queueConcurrency: Record<string, number> = {};
   for (const [name, value] of Object.entries(env)) {
     const match = /^KEEPSAKE_CONCURRENCY_([A-Z0-9_]+)$/.exec(name);
@@ -247,7 +282,20 @@ export function loadConfig(env: Env = process.env): Config {
     // S3 signs for a week at most; a minute is the least a slow client needs to start a download.
     presignedUrlSeconds: int('KEEPSAKE_PRESIGNED_URL_SECONDS', 900, 60, 7 * 86_400),
     secret: serverSecret(env.KEEPSAKE_SECRET),
-    webDir: env.KEEPSAKE_WEB_DIR?.trim() ? resolve(env.KEEPSAKE_WEB_DIR.trim()) : null,
+    webDir: folder('KEEPSAKE_WEB_DIR'),
+    vision: {
+      faces: bool('KEEPSAKE_VISION_FACES', visionOn),
+      objects: bool('KEEPSAKE_VISION_OBJECTS', visionOn),
+      ocr: bool('KEEPSAKE_VISION_OCR', visionOn),
+      duplicates: bool('KEEPSAKE_VISION_DUPLICATES', visionOn),
+      modelsDir: folder('KEEPSAKE_MODELS_DIR'),
+      clipModelDir: visionOn ? folder('KEEPSAKE_CLIP_MODEL_DIR') : null,
+      threads: int('KEEPSAKE_VISION_THREADS', 1, 1, 64),
+      idleSeconds: int('KEEPSAKE_VISION_IDLE_SECONDS', 60, 0, 86_400),
+      faceMinScore: fraction('KEEPSAKE_FACE_MIN_SCORE', 0.7),
+      faceMinPixels: int('KEEPSAKE_FACE_MIN_PIXELS', 48, 0, 10_000),
+      objectMinConfidence: fraction('KEEPSAKE_OBJECT_MIN_CONFIDENCE', 0.4),
+    },
   };
 }
 
@@ -313,7 +361,7 @@ export const concurrencyFor = (config: Config, queue: string): number =>
  * busy, so two at once only finish both later (KEEPSAKE_CONCURRENCY_TRANSCODE raises it); the
  * memories queue gets one job a day.
  */
-const QUEUE_CONCURRENCY_CAPS: Record<string, number> = { transcode: 1, memories: 1 };
+const QUEUE_CONCURRENCY_CAPS: Record<string, number> = { transcode: 1, memories: 1, vision: 1 };
 
 /**
  * libvips threads per image. By default the cores are shared out among the images rendered at

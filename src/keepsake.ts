@@ -52,12 +52,22 @@ import { metadataHandler } from './core/jobs/handlers/metadata-handler.js';
 import { thumbnailsHandler } from './core/jobs/handlers/thumbnails-handler.js';
 import { playbackHandler } from './core/jobs/handlers/playback-handler.js';
 import { PlaybackService } from './core/assets/playback-service.js';
-import { JobRunner } from './core/jobs/job-runner.js';
+import { JobRunner, type VersionedHandler } from './core/jobs/job-runner.js';
+import { StepBackfill } from './core/jobs/step-backfill.js';
+import type { VisionStepName } from './core/jobs/pipeline.js';
+import { KyselyStepRecords } from './adapters/db/repositories/step-record-repository.js';
+import { WorkerPool } from './adapters/runtime/worker-pool.js';
 import { LivePhotoLinker } from './core/live-photos/live-photo-linker.js';
 import { MotionPhotoService } from './core/live-photos/motion-photo-service.js';
-import { QUEUES } from './core/jobs/pipeline.js';
+import { QUEUES, stepOrFail } from './core/jobs/pipeline.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { QueueCounts } from './core/ports/job-queue.js';
+import type { StepStatus } from './core/jobs/step-backfill.js';
+
+/** A queue's job counts; a queue of recorded steps adds each step's progress over the assets. */
+export interface JobCounts extends QueueCounts {
+  steps?: Record<string, Omit<StepStatus, 'step'>>;
+}
 import { TimelineService } from './core/timeline/timeline-service.js';
 import { AlbumsService } from './core/albums/albums-service.js';
 import { AlbumSharingService } from './core/albums/album-sharing-service.js';
@@ -110,9 +120,11 @@ export interface Keepsake {
   rateLimitStore?: SharedRateLimitStore;
   /** Where resumable uploads wait until complete; loaded on the first one, then the same. */
   createTusDatastore(): Promise<TusDatastore>;
-  jobCounts(): Promise<Record<string, QueueCounts>>;
+  jobCounts(): Promise<Record<string, JobCounts>>;
   /** Throws, naming it, when a service it depends on does not answer. */
   checkReady(): Promise<void>;
+  /** Recorded steps (vision): progress per step, and queueing one for the assets that lack it. */
+  steps: StepBackfill;
   /** The daily memories job; queued at each local midnight, and by maintenance each hour (once a day). */
   dailyMemories: DailyMemories;
   /** Starts the job workers and the periodic maintenance (trash purge, staging clean-up). */
@@ -199,10 +211,16 @@ export async function createKeepsake(
     onIdle: compactHeap,
   });
 
-  const jobCounts = async () => {
-    const counts = await queue.counts();
+  const jobCounts = async (): Promise<Record<string, JobCounts>> => {
+    const counts: Record<string, JobCounts> = await queue.counts();
     for (const name of KNOWN_QUEUES)
       counts[name] ??= { waiting: 0, active: 0, completed: 0, failed: 0 };
+    // "faces: 12,345 of 80,000": how far each recorded step has come, beside its queue's counts.
+    for (const status of await steps.status()) {
+      const { step, ...progress } = status;
+      const queueCounts = counts[stepOrFail(step).queue]!;
+      (queueCounts.steps ??= {})[step] = progress;
+    }
     return counts;
   };
   const metrics = new PrometheusMetrics(jobCounts);
@@ -235,6 +253,15 @@ export async function createKeepsake(
     ),
   );
   const places = new GeoNamesPlaceResolver();
+  // See: [Note: One pool for heavy compute]. Started by the first vision job, never in an API process.
+  const pool = new WorkerPool({
+    threads: config.vision.threads,
+    idleMs: config.vision.idleSeconds * 1000,
+    onIdle: compactHeap,
+  });
+  const stepRecords = new KyselyStepRecords(db);
+  // One entry per vision step that is switched on; a step without one is not queued.
+  const visionHandlers: Partial<Record<VisionStepName, VersionedHandler>> = {};
   const runner = new JobRunner(
     queue,
     assetRepository,
@@ -266,9 +293,12 @@ export async function createKeepsake(
           timeoutMs: config.transcodeTimeoutSeconds * 1000,
         },
       ),
+      ...visionHandlers,
     },
     observeJob,
+    stepRecords,
   );
+  const steps = new StepBackfill(stepRecords, queue, runner);
 
   let tusDatastore: Promise<TusDatastore> | undefined;
   let maintenance: NodeJS.Timeout | undefined;
@@ -366,6 +396,7 @@ export async function createKeepsake(
         m.createTusDatastore({ ...config, logger: log.child({ component: 'uploads' }) }),
       )),
     jobCounts,
+    steps,
     async checkReady() {
       await checked('database', () => sql`select 1`.execute(db));
       await checked('storage', () => blobs.stat('health/ready-check'));
@@ -377,6 +408,9 @@ export async function createKeepsake(
       const memoryWorkers = concurrencyFor(config, MEMORIES_QUEUE);
       if (memoryWorkers > 0)
         queue.work(MEMORIES_QUEUE, memoryWorkers, observed(dailyMemories.run, observeJob));
+      // A step switched on since, or given a new model: queued for the assets that lack it.
+      if (concurrencyFor(config, 'vision') > 0)
+        void steps.backfillAll().catch(logFailure('queueing the vision steps'));
       maintain();
       maintenance = setInterval(maintain, HOUR);
       maintenance.unref();
@@ -403,6 +437,7 @@ export async function createKeepsake(
         stop().catch(logFailure(`stopping ${what}`));
       await stopQuietly('ExifTool', () => metadataReader.close());
       await stopQuietly('the render thread', () => renderer.close());
+      await stopQuietly('the model pool', () => pool.close());
       await stopQuietly('the rate-limit store', async () => rateLimitStore?.close());
       await connection.close();
       await blobs.close?.();

@@ -49,6 +49,8 @@ const definitions = {
   VIDEO_NOT_PLAYABLE: 'not-found',
   UPLOAD_NOT_FOUND: 'not-found',
   SHARED_LINK_NOT_FOUND: 'not-found',
+  STEP_NOT_FOUND: 'not-found',
+  STEP_SWITCHED_OFF: 'conflict',
   PASSWORD_REQUIRED: 'unauthenticated',
   PASSWORD_WRONG: 'unauthenticated',
   DOWNLOAD_NOT_ALLOWED: 'forbidden',

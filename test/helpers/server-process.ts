@@ -29,6 +29,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       ...process.env,
       KEEPSAKE_LOG_LEVEL: 'warn',
       KEEPSAKE_HOST: '127.0.0.1',
+      // The models cost seconds a photo: the tests of vision switch it on.
+      KEEPSAKE_VISION: 'false',
       ...env,
       KEEPSAKE_PORT: port,
     },

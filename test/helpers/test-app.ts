@@ -56,6 +56,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     KEEPSAKE_JOB_RETRY_BASE_MS: '50',
     KEEPSAKE_JOB_POLL_INTERVAL_MS: '50',
     KEEPSAKE_LOGIN_RATE_LIMIT: '1000',
+    // The models cost seconds a photo: the tests of vision switch it on.
+    KEEPSAKE_VISION: 'false',
     ...options.env,
   });
   // The server's own log (failed jobs, background work) is kept to look at, not printed.

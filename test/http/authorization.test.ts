@@ -719,6 +719,12 @@ describe('authorization, route by route and actor by actor', () => {
       request: () => ({ method: 'POST', url: '/api/jobs/retry-failed' }),
       expected: adminOnly(200),
     },
+    {
+      // Vision is off in this test's server: the admin is told the step is switched off.
+      route: 'POST /api/jobs/{step}/backfill',
+      request: () => ({ method: 'POST', url: '/api/jobs/faces/backfill' }),
+      expected: adminOnly(409),
+    },
   ];
 
   before(async () => {

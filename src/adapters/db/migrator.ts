@@ -12,6 +12,7 @@ import * as memories from './migrations/0009-memories.js';
 import * as accountSecurity from './migrations/0010-account-security.js';
 import * as timelineStatus from './migrations/0011-timeline-status.js';
 import * as sharedLinkKeys from './migrations/0012-shared-link-keys.js';
+import * as assetSteps from './migrations/0013-asset-steps.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010-account-security': accountSecurity,
   '0011-timeline-status': timelineStatus,
   '0012-shared-link-keys': sharedLinkKeys,
+  '0013-asset-steps': assetSteps,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

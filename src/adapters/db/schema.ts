@@ -23,6 +23,18 @@ export interface Database {
   memory_runs: MemoryRunsTable;
   login_failures: LoginFailuresTable;
   login_devices: LoginDevicesTable;
+  asset_steps: AssetStepsTable;
+}
+
+/** See: [Note: Backfilling a step]. */
+export interface AssetStepsTable {
+  id: string;
+  asset_id: string;
+  step: string;
+  version: string;
+  state: 'queued' | 'done' | 'failed';
+  reason: string | null;
+  updated_at: string;
 }
 
 export interface UsersTable {

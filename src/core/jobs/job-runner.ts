@@ -4,10 +4,22 @@ import type { Job, JobOutcome, JobQueue } from '../ports/job-queue.js';
 import type { AssetJobHandler } from './asset-job.js';
 import { errorMessage } from '../errors.js';
 import { observed, type JobObserver } from './job-observer.js';
-import { PIPELINE, stepOrFail, type StepName } from './pipeline.js';
+import { PIPELINE, STEPS, stepOrFail, type StepName, type VisionStepName } from './pipeline.js';
 import { reasonForPeople } from './failure-reasons.js';
+import type { StepRecords } from './step-records.js';
 
-export type PipelineHandlers = Record<StepName, AssetJobHandler>;
+/** A recorded step's handler, with the version of what it runs (its model and settings). */
+export interface VersionedHandler {
+  version: string;
+  run: AssetJobHandler;
+}
+
+/**
+ * One handler per step. An optional step without one is switched off: it is not queued, and a
+ * job of it queued before is completed without work (a backfill queues it again once it is on).
+ */
+export type PipelineHandlers = Record<Exclude<StepName, VisionStepName>, AssetJobHandler> &
+  Partial<Record<VisionStepName, VersionedHandler>>;
 
 export interface JobRunnerOptions {
   /** Workers per queue; 0 starts none (an API-only process). */
@@ -24,11 +36,31 @@ export class JobRunner {
     private readonly assets: AssetRepository,
     private readonly handlers: PipelineHandlers,
     private readonly observe: JobObserver = () => {},
+    private readonly stepRecords?: StepRecords,
   ) {
-    for (const step of PIPELINE) {
-      if (typeof handlers[step.name] !== 'function')
+    for (const step of STEPS) {
+      if (!step.optional && !this.handlerOf(step.name))
         throw new Error(`No handler for job ${step.name}`);
+      if (step.recorded && this.handlerOf(step.name) && !stepRecords)
+        throw new Error(`The recorded step ${step.name} needs step records`);
     }
+  }
+
+  /** Whether the step is switched on (it has a handler). */
+  isOn(name: string): boolean {
+    return this.handlerOf(name) !== undefined;
+  }
+
+  /** The version a recorded step's handler runs; undefined for a step that is off or unversioned. */
+  versionOf(name: string): string | undefined {
+    const handler = (this.handlers as Record<string, AssetJobHandler | VersionedHandler>)[name];
+    return handler && typeof handler !== 'function' ? handler.version : undefined;
+  }
+
+  private handlerOf(name: string): AssetJobHandler | undefined {
+    const handler = (this.handlers as Record<string, AssetJobHandler | VersionedHandler>)[name];
+    if (handler === undefined) return undefined;
+    return typeof handler === 'function' ? handler : handler.run;
   }
 
   start(options: JobRunnerOptions): void {
@@ -47,19 +79,34 @@ export class JobRunner {
   private async run(job: Job): Promise<JobOutcome> {
     const step = stepOrFail(job.name);
     const assetId = String(job.payload.assetId);
+    const handler = this.handlerOf(step.name);
+    // Switched off since it was queued: see PipelineHandlers.
+    if (!handler) return { status: 'completed' };
+    const version = this.versionOf(step.name);
+    const record = (outcome: JobOutcome) =>
+      step.recorded && version !== undefined
+        ? this.stepRecords?.record(assetId, step.name, version, outcome)
+        : undefined;
     // Starts count as attempts, finished or not: a file that kills its worker every time (out of
     // memory, a crash in a native library) must end failed, not be taken up again forever.
     if (job.attempt > job.maxAttempts) {
       const reason =
         `${step.name} was started ${job.maxAttempts} times and never finished: ` +
         'the worker stopped each time (out of memory or killed)';
-      await this.assets.markFailed(assetId, reasonForPeople(reason));
+      if (step.recorded) await record({ status: 'failed', reason });
+      else await this.assets.markFailed(assetId, reasonForPeople(reason));
       return { status: 'failed', reason };
     }
     let outcome: JobOutcome;
     try {
-      outcome = await this.handlers[step.name as StepName](assetId);
+      outcome = await handler(assetId);
     } catch (error) {
+      // A follow-up step failing does not make the asset failed: it stays ready, the step's
+      // record says what went wrong.
+      if (job.attempt >= job.maxAttempts && step.recorded) {
+        await record({ status: 'failed', reason: `${step.name} failed: ${errorMessage(error)}` });
+        throw error;
+      }
       if (job.attempt >= job.maxAttempts) {
         // The log and the job record keep the error itself. See: [Note: Reasons people read].
         await this.assets.markFailed(
@@ -69,16 +116,22 @@ export class JobRunner {
       }
       throw error;
     }
+    await record(outcome);
     if (outcome.status === 'completed') {
       if (step.completesAsset) await this.assets.markReady(assetId);
       let type: AssetType | undefined;
       for (const next of onlyThisStep(job) ? [] : step.next) {
         const nextStep = stepOrFail(next);
+        if (!this.isOn(nextStep.name)) continue;
         // Read only when a follow-up asks for a type: most steps queue theirs without a lookup.
         if (nextStep.for) {
           type ??= (await this.assets.get(assetId))?.type;
           if (type !== nextStep.for) continue;
         }
+        // So a backfill starting now does not queue it a second time.
+        const nextVersion = this.versionOf(nextStep.name);
+        if (nextStep.recorded && nextVersion !== undefined)
+          await this.stepRecords?.markQueued([assetId], nextStep.name, nextVersion);
         await this.queue.enqueue({
           name: nextStep.name,
           queue: nextStep.queue,

@@ -14,10 +14,27 @@ import type { AssetType } from '../assets/asset.js';
  * (other assets' go on on their own queue), the asset turns ready with its poster frame first,
  * and the encode does not share the cores with its own poster frame.
  */
+/** In the order they are queued: faces first, as people are what users look for most. */
+export const VISION_STEP_NAMES = ['faces', 'objects', 'ocr', 'duplicates', 'clip'] as const;
+export type VisionStepName = (typeof VISION_STEP_NAMES)[number];
+
 export const PIPELINE = [
   { name: 'metadata', queue: 'metadata', next: ['thumbnails'], completesAsset: false },
-  { name: 'thumbnails', queue: 'thumbnails', next: ['playback'], completesAsset: true },
+  {
+    name: 'thumbnails',
+    queue: 'thumbnails',
+    next: ['playback', ...VISION_STEP_NAMES],
+    completesAsset: true,
+  },
   { name: 'playback', queue: 'transcode', next: [], completesAsset: false, for: 'video' },
+  ...VISION_STEP_NAMES.map((name) => ({
+    name,
+    queue: 'vision',
+    next: [] as const,
+    completesAsset: false,
+    optional: true,
+    recorded: true,
+  })),
 ] as const satisfies readonly PipelineStep[];
 
 export interface PipelineStep {
@@ -27,16 +44,26 @@ export interface PipelineStep {
   completesAsset: boolean;
   /** Queued only for assets of this type. */
   for?: AssetType;
+  /** The configuration may switch it off; then it is not queued at all. */
+  optional?: boolean;
+  /** Its outcome is recorded per asset with the handler's version (core/jobs/step-records.ts). */
+  recorded?: boolean;
 }
 
 export type StepName = (typeof PIPELINE)[number]['name'];
+
+export const isStepName = (name: string): name is StepName =>
+  PIPELINE.some((step) => step.name === name);
+
+/** The same steps, each seen as a PipelineStep (every optional field readable). */
+export const STEPS: readonly PipelineStep[] = PIPELINE;
 
 export const FIRST_STEP = { name: PIPELINE[0].name, queue: PIPELINE[0].queue };
 
 export const QUEUES = [...new Set(PIPELINE.map((step) => step.queue))];
 
 export function stepOrFail(name: string): PipelineStep {
-  const step = PIPELINE.find((s) => s.name === name);
+  const step = STEPS.find((s) => s.name === name);
   if (!step) throw new Error(`No pipeline step named ${name}`);
   return step;
 }

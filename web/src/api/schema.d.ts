@@ -1020,6 +1020,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{step}/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one vision step for every asset that lacks it (admin)
+         * @description Queues the step (`faces`, `objects`, `ocr`, `duplicates`, `clip`) for every asset with no result from its current model version; assets that have one are left alone. A worker does this by itself when it starts; this is for doing it now.
+         */
+        post: operations["postJobsByStepBackfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/uploads": {
         parameters: {
             query?: never;
@@ -5169,6 +5205,19 @@ export interface operations {
                             active: number;
                             completed: number;
                             failed: number;
+                            /** @description For a queue of recorded steps (vision): how far each step that is on has come, over every asset (faces: `done` of `total`). */
+                            steps?: {
+                                [key: string]: {
+                                    /** @description The model and settings the step runs now. */
+                                    version: string;
+                                    /** @description Assets that can have the step (they have a preview). */
+                                    total: number;
+                                    done: number;
+                                    failed: number;
+                                    /** @description Queued, or not reached yet. */
+                                    pending: number;
+                                };
+                            };
                         };
                     };
                 };
@@ -5270,6 +5319,85 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+        };
+    };
+    postJobsByStepBackfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        step: string;
+                        queued: number;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

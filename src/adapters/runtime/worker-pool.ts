@@ -1,0 +1,173 @@
+import { Worker } from 'node:worker_threads';
+import type { PoolReply, PoolRequest } from './pool-thread.js';
+
+/**
+ * [Note: One pool for heavy compute]
+ * Work that would hold the event loop for tens of milliseconds or more (face and object models,
+ * OCR, image embeddings) runs on worker threads from this pool. A task is a module with a
+ * `run(input)` export, named by its URL: the thread imports it on first use and keeps it, so a
+ * model the module loads stays loaded between tasks. After `idleMs` without a task the threads
+ * end, and with them every model they held: an idle server gives that memory back. The next task
+ * starts a thread again (and the model loads again, a second or two).
+ *
+ * Nothing here knows what a task does: adapters (adapters/vision/) own their task modules. A
+ * process that never runs a task (an API-only process) never starts a thread, so it never loads
+ * a model runtime.
+ */
+export interface WorkerPoolOptions {
+  /** Threads at most; tasks beyond that wait their turn. */
+  threads: number;
+  /** The threads end after this long without a task (0: they stay). */
+  idleMs: number;
+  /** Called after the threads ended for want of work. */
+  onIdle?: () => void;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  thread: PoolThread;
+}
+
+interface PoolThread {
+  worker: Worker;
+  busy: number;
+}
+
+interface Queued {
+  request: Omit<PoolRequest, 'id'>;
+  transfer: readonly ArrayBuffer[];
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+const UNDER_TSX = import.meta.url.endsWith('.ts');
+const THREAD_URL = new URL(`./pool-thread${UNDER_TSX ? '.ts' : '.js'}`, import.meta.url);
+
+/** The URL of a task module beside `base` (a module's `import.meta.url`), compiled or under tsx. */
+export function taskModuleUrl(base: string, name: string): string {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base).href;
+}
+
+/**
+ * Compiled, the thread is the .js file beside this one. Under the tsx loader (tests, benchmarks)
+ * a worker thread does not inherit the loader: it registers it first.
+ */
+function startThread(): Worker {
+  if (!UNDER_TSX) return new Worker(THREAD_URL);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_URL.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+/** A task failed inside its module (the module threw): the message is the module's. */
+export class PoolTaskError extends Error {
+  override name = 'PoolTaskError';
+}
+
+export class WorkerPool {
+  private readonly threads: PoolThread[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly waiting: Queued[] = [];
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly options: WorkerPoolOptions) {}
+
+  /** Runs `input` through the `run` export of the module at `moduleUrl` on a pool thread. */
+  run<T>(moduleUrl: string, input: unknown, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    clearTimeout(this.idleTimer);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({
+        request: { moduleUrl, input },
+        transfer,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      this.dispatch();
+    });
+  }
+
+  /** Threads running now (0 once idle: no model is held). */
+  get threadCount(): number {
+    return this.threads.length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.idleTimer);
+    for (const queued of this.waiting.splice(0)) queued.reject(new Error('the worker pool closed'));
+    await this.endThreads();
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const thread = this.freeThread();
+      if (!thread) return;
+      const queued = this.waiting.shift()!;
+      const id = this.nextId++;
+      thread.busy++;
+      if (thread.busy === 1) thread.worker.ref(); // keep the process alive while working
+      this.pending.set(id, { resolve: queued.resolve, reject: queued.reject, thread });
+      thread.worker.postMessage({ id, ...queued.request } satisfies PoolRequest, [
+        ...queued.transfer,
+      ]);
+    }
+  }
+
+  /** An idle thread, or a new one while under the limit. One task per thread at a time. */
+  private freeThread(): PoolThread | undefined {
+    const idle = this.threads.find((t) => t.busy === 0);
+    if (idle) return idle;
+    if (this.threads.length >= Math.max(1, this.options.threads)) return undefined;
+    const thread: PoolThread = { worker: startThread(), busy: 0 };
+    thread.worker.unref();
+    thread.worker.on('message', (reply: PoolReply) => this.settle(reply));
+    // A crashed thread fails only the tasks it held (their jobs retry); the next task starts another.
+    const lost = (error: Error) => {
+      const index = this.threads.indexOf(thread);
+      if (index === -1) return;
+      this.threads.splice(index, 1);
+      for (const [id, pending] of this.pending) {
+        if (pending.thread !== thread) continue;
+        this.pending.delete(id);
+        pending.reject(error);
+      }
+      this.dispatch();
+    };
+    thread.worker.on('error', lost);
+    thread.worker.on('exit', (code) => lost(new Error(`a pool thread exited (code ${code})`)));
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private settle(reply: PoolReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    const { thread } = pending;
+    thread.busy--;
+    if (thread.busy === 0) thread.worker.unref();
+    if (reply.ok) pending.resolve(reply.output);
+    else pending.reject(new PoolTaskError(reply.message));
+    this.dispatch();
+    if (this.pending.size === 0 && this.waiting.length === 0) this.releaseWhenIdle();
+  }
+
+  private releaseWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.options.idleMs <= 0) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size > 0 || this.waiting.length > 0) return;
+      void this.endThreads().then(() => this.options.onIdle?.());
+    }, this.options.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private async endThreads(): Promise<void> {
+    const threads = this.threads.splice(0);
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+}
