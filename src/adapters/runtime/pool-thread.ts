@@ -12,7 +12,8 @@ export interface PoolRequest {
 }
 
 export type PoolReply =
-  { id: number; ok: true; output: unknown } | { id: number; ok: false; message: string };
+  | { id: number; ok: true; output: unknown }
+  | { id: number; ok: false; message: string; errorName: string };
 
 /** What a task module exports. */
 export interface TaskModule {
@@ -39,6 +40,7 @@ port?.on('message', (request: PoolRequest) => {
           id: request.id,
           ok: false,
           message: errorMessage(error),
+          errorName: error instanceof Error ? error.name : 'Error',
         } satisfies PoolReply),
     );
 });

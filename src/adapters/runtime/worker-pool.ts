@@ -60,9 +60,19 @@ function startThread(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-/** A task failed inside its module (the module threw): the message is the module's. */
+/**
+ * A task failed inside its module (the module threw): the message is the module's, and
+ * `taskErrorName` the name of what it threw (an adapter turns `ModelUnavailableError` back into
+ * that class on this side).
+ */
 export class PoolTaskError extends Error {
   override name = 'PoolTaskError';
+  constructor(
+    message: string,
+    readonly taskErrorName: string,
+  ) {
+    super(message);
+  }
 }
 
 export class WorkerPool {
@@ -151,7 +161,7 @@ export class WorkerPool {
     thread.busy--;
     if (thread.busy === 0) thread.worker.unref();
     if (reply.ok) pending.resolve(reply.output);
-    else pending.reject(new PoolTaskError(reply.message));
+    else pending.reject(new PoolTaskError(reply.message, reply.errorName));
     this.dispatch();
     if (this.pending.size === 0 && this.waiting.length === 0) this.releaseWhenIdle();
   }

@@ -71,6 +71,11 @@ export class StepBackfill {
     );
   }
 
+  /** How a recorded step stands for one asset (done, failed with its reason, or queued). */
+  stateOf(assetId: string, step: string) {
+    return this.records.stateOf(assetId, step);
+  }
+
   private recordedStep(name: string): PipelineStep {
     const step = STEPS.find((s) => s.name === name && s.recorded);
     if (!step) throw new AppError('STEP_NOT_FOUND', `No step named ${name} can be backfilled.`);
