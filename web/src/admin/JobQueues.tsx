@@ -3,13 +3,16 @@ import { api, ok } from '../api/client';
 import { RetryFailed } from './RetryFailed';
 import { QUEUE_LABELS, summarizeJobs, type QueueCounts } from './job-summary';
 import { useVisibleInterval } from './use-visible-interval';
+import { stepLines, type StepProgress } from './vision-progress';
+import { VisionProgress } from './VisionProgress';
 import { ErrorMessage } from '../app/ErrorMessage';
 
 const COLUMNS = ['waiting', 'active', 'completed', 'failed'] as const;
 
 /** Job counts per queue, refreshed every 2 seconds while the page is visible. */
 export function JobQueues() {
-  const [queues, setQueues] = useState<Record<string, QueueCounts>>();
+  const [queues, setQueues] =
+    useState<Record<string, QueueCounts & { steps?: Record<string, StepProgress> }>>();
   const [failedAssets, setFailedAssets] = useState(0);
   const [error, setError] = useState<string>();
   const refresh = useCallback(() => {
@@ -36,6 +39,7 @@ export function JobQueues() {
             {summary.headline}
           </p>
           <RetryFailed failed={failedAssets} onRetried={refresh} />
+          <VisionProgress lines={stepLines(queues)} onQueued={refresh} />
           <div className="admin-table-wrap">
             <table className="admin-table">
               <caption className="visually-hidden">Jobs per queue</caption>
