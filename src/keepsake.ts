@@ -379,7 +379,7 @@ export async function createKeepsake(
     uploads,
     sidecars: new SidecarService(assetRepository, transactor, blobs, sidecarReader, uploads),
     purge,
-    reprocess: new ReprocessService(assetRepository, transactor),
+    reprocess: new ReprocessService(assetRepository, transactor, steps),
     timeline: new TimelineService(new KyselyTimelineRepository(db), partners.timelineOwners),
     albums,
     sharedLinks,

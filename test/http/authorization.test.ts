@@ -476,6 +476,16 @@ describe('authorization, route by route and actor by actor', () => {
       expected: ownerOnly(202),
     },
     {
+      route: 'POST /api/assets/{id}/steps',
+      setup: async () => ({ id: await freshPhoto() }),
+      request: ({ id }) => ({
+        method: 'POST',
+        url: `/api/assets/${id}/steps`,
+        payload: { steps: ['metadata'] },
+      }),
+      expected: ownerOnly(202),
+    },
+    {
       route: 'DELETE /api/assets/{id} (to the trash)',
       setup: async () => ({ id: await freshPhoto() }),
       request: ({ id }) => ({ method: 'DELETE', url: `/api/assets/${id}` }),

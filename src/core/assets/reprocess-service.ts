@@ -21,11 +21,34 @@ const FAILED: readonly AssetStatus[] = ['failed'];
 /** Assets per transaction when an administrator retries every failed one. */
 const BATCH = 100;
 
+/** Queues chosen steps alone for one asset (core/jobs/step-backfill.ts). */
+export interface StepRerun {
+  rerun(assetId: string, steps: readonly string[]): Promise<void>;
+}
+
 export class ReprocessService {
   constructor(
     private readonly assets: AssetRepository,
     private readonly transactor: Transactor,
+    private readonly steps?: StepRerun,
   ) {}
+
+  /**
+   * Runs only the named steps again for one of the owner's assets (`faces`, `ocr`, ...), nothing
+   * after them; the asset keeps its status. The steps read the renditions, so it must be ready.
+   */
+  async rerunSteps(ownerId: string, id: string, steps: readonly string[]): Promise<Asset> {
+    const asset = await this.assets.getOwned(ownerId, id);
+    if (!asset) throw new AppError('ASSET_NOT_FOUND', 'No such asset.');
+    if (asset.status === 'processing')
+      throw new AppError(
+        'ASSET_STILL_PROCESSING',
+        'This asset is being processed now; its steps can run again once that ends.',
+      );
+    if (!this.steps) throw new Error('ReprocessService was made without step re-runs');
+    await this.steps.rerun(id, steps);
+    return asset;
+  }
 
   /** Runs one of the owner's assets through the whole pipeline again; answers it, processing. */
   async reprocess(ownerId: string, id: string): Promise<Asset> {

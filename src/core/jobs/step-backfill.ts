@@ -71,6 +71,24 @@ export class StepBackfill {
     );
   }
 
+  /**
+   * Queues the named steps alone for one asset (nothing after them): "find the faces in this
+   * photo again" re-runs faces and nothing else. Each must be switched on.
+   */
+  async rerun(assetId: string, stepNames: readonly string[]): Promise<void> {
+    const steps = [...new Set(stepNames)].map((name) => this.stepThatIsOn(name));
+    for (const step of steps) {
+      const version = this.switches.versionOf(step.name);
+      if (step.recorded && version !== undefined)
+        await this.records.markQueued([assetId], step.name, version);
+      await this.queue.enqueue({
+        name: step.name,
+        queue: step.queue,
+        payload: { assetId, onlyThisStep: true },
+      });
+    }
+  }
+
   /** How a recorded step stands for one asset (done, failed with its reason, or queued). */
   stateOf(assetId: string, step: string) {
     return this.records.stateOf(assetId, step);
@@ -79,7 +97,13 @@ export class StepBackfill {
   private recordedStep(name: string): PipelineStep {
     const step = STEPS.find((s) => s.name === name && s.recorded);
     if (!step) throw new AppError('STEP_NOT_FOUND', `No step named ${name} can be backfilled.`);
-    if (!this.switches.isOn(step.name))
+    return this.stepThatIsOn(step.name);
+  }
+
+  private stepThatIsOn(name: string): PipelineStep {
+    const step = STEPS.find((s) => s.name === name);
+    if (!step) throw new AppError('STEP_NOT_FOUND', `No step is named ${name}.`);
+    if (step.optional && !this.switches.isOn(step.name))
       throw new AppError('STEP_SWITCHED_OFF', `The ${name} step is switched off.`);
     return step;
   }

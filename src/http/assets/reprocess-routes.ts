@@ -29,4 +29,37 @@ export const reprocessRoutes: RoutePlugin = async (app, { keepsake }) => {
       return reply.status(202).send(toAssetDto(asset));
     },
   );
+
+  app.post(
+    '/api/assets/:id/steps',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['assets'],
+        summary: 'Run only some steps of one of my assets again',
+        description:
+          'Say `{"steps": ["faces"]}` to find the faces in this photo again: only those steps run, ' +
+          'nothing after them, and the asset keeps its status. 404 STEP_NOT_FOUND for a name ' +
+          'that is no step, 409 STEP_SWITCHED_OFF for a step this server has switched off, 409 ' +
+          'ASSET_STILL_PROCESSING while the asset is processing.',
+        params: IdParams,
+        body: Type.Object({
+          steps: Type.Array(Type.String(), {
+            minItems: 1,
+            maxItems: 10,
+            description: 'metadata, thumbnails, playback, faces, objects, ocr, duplicates, clip',
+          }),
+        }),
+        response: { 202: Type.Ref(AssetDto), ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const asset = await keepsake.reprocess.rerunSteps(
+        principalOf(request).userId,
+        request.params.id,
+        request.body.steps,
+      );
+      return reply.status(202).send(toAssetDto(asset));
+    },
+  );
 };
