@@ -4,7 +4,10 @@ import { AdminPage } from '../admin/AdminPage';
 import { AlbumPage } from '../albums/AlbumPage';
 import { AlbumsPage } from '../albums/AlbumsPage';
 import { ArchivePage, FavoritesPage, TrashPage } from '../library/LibraryPages';
+import { PeoplePage } from '../people/PeoplePage';
+import { PersonPage } from '../people/PersonPage';
 import { SharingPage } from '../sharing/SharingPage';
+import { TagPage } from '../tags/TagPage';
 import { TimelinePage } from '../timeline/TimelinePage';
 import { ComingPage } from './ComingPage';
 import type { IconName } from './icons';
@@ -30,7 +33,7 @@ export const NAV: NavEntry[] = [
   { path: '/favorites', label: 'Favorites', icon: 'heart', page: FavoritesPage, onPhoneBar: true },
   { path: '/albums', label: 'Albums', icon: 'albums', page: AlbumsPage, onPhoneBar: true },
   { path: '/sharing', label: 'Sharing', icon: 'sharing', page: SharingPage, onPhoneBar: true },
-  { path: '/people', label: 'People', icon: 'people', page: ComingPage, coming: true },
+  { path: '/people', label: 'People', icon: 'people', page: PeoplePage },
   { path: '/map', label: 'Map', icon: 'map', page: ComingPage, coming: true },
   { path: '/archive', label: 'Archive', icon: 'archive', page: ArchivePage },
   { path: '/trash', label: 'Trash', icon: 'trash', page: TrashPage },
@@ -40,6 +43,8 @@ export const NAV: NavEntry[] = [
 // Pages outside the navigation; those with a parameter in their path read it with matchRoute.
 const ROUTES: { pattern: string; page: ComponentType }[] = [
   { pattern: '/albums/:id', page: AlbumPage },
+  { pattern: '/people/:id', page: PersonPage },
+  { pattern: '/tags/:name', page: TagPage },
   // Reached from the name (or, on phones, the person icon) in the top bar.
   { pattern: '/account', page: AccountPage },
 ];
