@@ -30,6 +30,15 @@ const forbiddenInCore = [
   '**/http/**',
 ];
 
+const modelRuntimes = [
+  '@vladmandic/*',
+  '@tensorflow/*',
+  'tesseract.js',
+  'onnxruntime-node',
+  '**/*-task.js',
+  '**/*-runtime.js',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -80,6 +89,24 @@ export default tseslint.config(
           patterns: forbiddenInCore.map((group) => ({
             group: [group],
             message: 'core/ depends only on its ports.',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // See: [Note: One pool for heavy compute]. A model runtime is imported by the modules that run
+    // on the pool's threads only, so the main thread (and an API-only process) never loads one.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**', 'src/adapters/vision/*-task.ts', 'src/adapters/vision/*-runtime.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: modelRuntimes.map((group) => ({
+            group: [group],
+            allowTypeImports: true,
+            message: 'Model runtimes load on the worker pool: import them from a *-task.ts module.',
           })),
         },
       ],
