@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { formatCaptureTime } from '../../core/media/capture-time.js';
 import type { TimelineItem } from '../../core/timeline/timeline.js';
+import type { TimelinePage } from '../../core/timeline/timeline-service.js';
 import { PlaceDto } from '../assets/place-dto.js';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
@@ -45,6 +46,32 @@ export const toTimelineAsset = (item: TimelineItem) => ({
   ...(item.ownerId && { ownerId: item.ownerId }),
 });
 
+/** Months that hold photos, as every timeline (the library's, a person's...) lists them. */
+export const TimelineBuckets = Type.Array(
+  Type.Object({
+    bucket: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
+    count: Type.Integer(),
+  }),
+);
+
+/** One month of a timeline, asked for in pages. */
+export const TimelineBucketQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }),
+  cursor: Type.Optional(Type.String({ description: 'nextCursor from the previous page' })),
+});
+
+export const TimelineBucketPage = Type.Object({
+  bucket: Type.String(),
+  assets: Type.Array(TimelineAsset),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const toTimelineBucketPage = (page: TimelinePage) => ({
+  bucket: page.bucket,
+  assets: page.items.map(toTimelineAsset),
+  nextCursor: page.nextCursor,
+});
+
 export const timelineRoutes: RoutePlugin = async (app, { keepsake }) => {
   app.addHook('onRequest', app.authenticate);
 
@@ -55,15 +82,7 @@ export const timelineRoutes: RoutePlugin = async (app, { keepsake }) => {
         tags: ['timeline'],
         summary:
           'Months that hold photos, newest first, by local capture time (archived and trashed excluded)',
-        response: {
-          200: Type.Array(
-            Type.Object({
-              bucket: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
-              count: Type.Integer(),
-            }),
-          ),
-          ...errorResponses(401),
-        },
+        response: { 200: TimelineBuckets, ...errorResponses(401) },
       },
     },
     async (request) => keepsake.timeline.buckets(principalOf(request).userId),
@@ -76,18 +95,8 @@ export const timelineRoutes: RoutePlugin = async (app, { keepsake }) => {
         tags: ['timeline'],
         summary: 'One month’s assets, newest first, in pages',
         params: Type.Object({ bucket: Type.String({ pattern: '^\\d{4}-\\d{2}$' }) }),
-        querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }),
-          cursor: Type.Optional(Type.String({ description: 'nextCursor from the previous page' })),
-        }),
-        response: {
-          200: Type.Object({
-            bucket: Type.String(),
-            assets: Type.Array(TimelineAsset),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
-          ...errorResponses(400, 401),
-        },
+        querystring: TimelineBucketQuery,
+        response: { 200: TimelineBucketPage, ...errorResponses(400, 401) },
       },
     },
     async (request) => {
@@ -97,11 +106,7 @@ export const timelineRoutes: RoutePlugin = async (app, { keepsake }) => {
         request.query.limit,
         request.query.cursor,
       );
-      return {
-        bucket: page.bucket,
-        assets: page.items.map(toTimelineAsset),
-        nextCursor: page.nextCursor,
-      };
+      return toTimelineBucketPage(page);
     },
   );
 };
