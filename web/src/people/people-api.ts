@@ -75,3 +75,7 @@ export const fetchAssetFaces = (assetId: string) =>
 /** Moves a face to another person, or (null) takes it from its person. */
 export const putFace = (faceId: string, personId: string | null) =>
   call<Face>('PUT', `/api/faces/${encodeURIComponent(faceId)}`, { personId });
+
+/** A face with no person starts one, with this name. */
+export const createPersonFromFace = (faceId: string, name: string) =>
+  call<Person>('POST', '/api/people', { name, faceIds: [faceId] });

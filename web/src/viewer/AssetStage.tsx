@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Asset } from '../api/client';
 import { FailedStage } from './FailedStage';
 import { PhotoStage } from './PhotoStage';
@@ -12,10 +13,19 @@ interface AssetStageProps {
   current: Asset | undefined;
   onSwipe(swipe: NonNullable<Swipe>): void;
   onClose(): void;
+  /** Drawn over a photo, in its frame (the faces' boxes). */
+  overlay?: ReactNode;
 }
 
 /** The viewer's stage: the photo or video shown, or why there is none, and a processing badge. */
-export function AssetStage({ shown, loadError, current, onSwipe, onClose }: AssetStageProps) {
+export function AssetStage({
+  shown,
+  loadError,
+  current,
+  onSwipe,
+  onClose,
+  overlay,
+}: AssetStageProps) {
   return (
     <>
       {loadError && !current ? (
@@ -34,7 +44,7 @@ export function AssetStage({ shown, loadError, current, onSwipe, onClose }: Asse
       ) : shown.type === 'video' ? (
         <VideoStage key={shown.id} asset={shown} onSwipe={onSwipe} />
       ) : (
-        <PhotoStage key={shown.id} asset={shown} onSwipe={onSwipe} />
+        <PhotoStage key={shown.id} asset={shown} onSwipe={onSwipe} overlay={overlay} />
       )}
       {shown?.status === 'processing' && (
         <p className="viewer-badge centered" role="status">

@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { originalUrl, type Asset } from '../api/client';
 import { Icon } from '../app/icons';
 import { useUser } from '../auth/session';
+import { InfoFaces } from '../people/InfoFaces';
+import type { Face } from '../people/people-api';
+import { InfoTags, type AssetTag } from '../tags/InfoTags';
+import { InfoText } from '../text/InfoText';
 import { DateEditor, DescriptionEditor, PlaceEditor, RatingStars } from './InfoEditors';
 import { TryAgainButton } from './TryAgainButton';
 import {
@@ -20,13 +24,19 @@ import {
 /** The facts about the shown asset: when, where, with what, and the file itself. */
 export function InfoPanel({
   asset,
+  faces,
   onClose,
   onChanged,
+  onFacesChanged,
 }: {
   asset: Asset;
+  /** The faces found in the photo (drawn over it too); undefined until known. */
+  faces?: readonly Face[];
   onClose(): void;
   /** The server changed the asset (processing again after "Try again", or an edit). */
   onChanged(asset: Asset): void;
+  /** A face was named or moved: fetch them again. */
+  onFacesChanged(): void;
 }) {
   // Someone else's photo (a shared album, a partner): facts to read, nothing to change.
   const mine = asset.ownerId === useUser().id;
@@ -34,6 +44,8 @@ export function InfoPanel({
   const camera = formatCamera(asset.make, asset.model);
   const exposure = formatExposure(asset);
   const hasPlace = asset.latitude !== null && asset.longitude !== null;
+  // TEMPORARY cast until `tags` is in docs/openapi.json.
+  const tags = (asset as Asset & { tags?: AssetTag[] }).tags ?? [];
   const problem =
     asset.status === 'failed'
       ? (asset.error ?? 'Processing failed.')
@@ -141,6 +153,19 @@ export function InfoPanel({
         ) : (
           asset.rating !== null &&
           asset.rating > 0 && <Row label="Rating">{`${asset.rating} of 5 stars`}</Row>
+        )}
+        {faces && faces.length > 0 && (
+          <Row label="People">
+            <InfoFaces asset={asset} faces={faces} mine={mine} onChanged={onFacesChanged} />
+          </Row>
+        )}
+        {tags.length > 0 && (
+          <Row label="Things">
+            <InfoTags tags={tags} />
+          </Row>
+        )}
+        {asset.type === 'image' && asset.status === 'ready' && (
+          <InfoText key={`x-${asset.id}`} assetId={asset.id} />
         )}
         {asset.keywords.length > 0 && (
           <Row label="Keywords">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { thumbHashToDataURL } from 'thumbhash';
 import { originalUrl, thumbnailUrl, type Asset } from '../api/client';
 import { describeAsset, isBrowserDisplayable } from './format-info';
@@ -21,6 +21,8 @@ import {
 interface Props {
   asset: Asset;
   onSwipe(swipe: NonNullable<Swipe>): void;
+  /** Drawn over the photo, in its frame, so it zooms and pans with it (the faces' boxes). */
+  overlay?: ReactNode;
 }
 
 type Point = { x: number; y: number };
@@ -35,7 +37,7 @@ type Gesture =
  * pan when zoomed, swipe to step or close when not. Zoomed past the preview's pixels, the original
  * replaces it, for the types a browser can draw. Keyed by asset, so a new photo starts fitted.
  */
-export function PhotoStage({ asset, onSwipe }: Props) {
+export function PhotoStage({ asset, onSwipe, overlay }: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const [stage, setStage] = useState<Size>({ width: 0, height: 0 });
   const [view, setView] = useState<View>(FITTED);
@@ -314,6 +316,7 @@ export function PhotoStage({ asset, onSwipe }: Props) {
         {asset.livePhotoVideoId && live.playing && (
           <LiveMotion videoId={asset.livePhotoVideoId} onEnded={live.stop} />
         )}
+        {overlay}
       </div>
       {asset.livePhotoVideoId && <LiveButton live={live} />}
       {original === 'loading' && (

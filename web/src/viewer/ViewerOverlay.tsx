@@ -5,6 +5,8 @@ import { emitAssetsChanged } from '../app/events';
 import { PhotoActivityPanel } from '../albums/PhotoActivityPanel';
 import { usePhotoActivity } from '../albums/usePhotoActivity';
 import { useUser } from '../auth/session';
+import { FaceBoxes } from '../people/FaceBoxes';
+import { useAssetFaces } from '../people/use-asset-faces';
 import { saveAsset } from './asset-cache';
 import { AssetStage } from './AssetStage';
 import { InfoPanel } from './InfoPanel';
@@ -44,6 +46,11 @@ export default function ViewerOverlay({
   const { notice, setNotice, dismissNotice } = useNotice();
   // Someone else's photo (a shared album, a partner's): to look at and download, not to change.
   const mine = !current || current.ownerId === user.id;
+  // Faces show with the info: boxes over the photo, names in the panel.
+  const { faces, reload: reloadFaces } = useAssetFaces(
+    current?.type === 'image' && current.status === 'ready' ? current.id : undefined,
+    panel.side === 'info',
+  );
 
   const close = useCallback(() => {
     release();
@@ -89,6 +96,11 @@ export default function ViewerOverlay({
           current={current}
           onSwipe={onSwipe}
           onClose={close}
+          overlay={
+            faces && faces.length > 0 && asset?.id === current?.id ? (
+              <FaceBoxes faces={faces} />
+            ) : undefined
+          }
         />
         <ViewerToolbar
           assetId={assetId}
@@ -111,7 +123,13 @@ export default function ViewerOverlay({
         <PhotoActivityPanel activity={activity} onClose={panel.closeActivity} />
       )}
       {panel.side === 'info' && current && (
-        <InfoPanel asset={current} onClose={panel.closeInfo} onChanged={onInfoChanged} />
+        <InfoPanel
+          asset={current}
+          faces={faces}
+          onClose={panel.closeInfo}
+          onChanged={onInfoChanged}
+          onFacesChanged={reloadFaces}
+        />
       )}
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
