@@ -3,7 +3,7 @@ import { thumbnailUrl, type Asset } from '../api/client';
 import { onLinkClick } from '../app/router';
 import { cropStyle } from './face-box';
 import {
-  createPersonFromFace,
+  postFacePerson,
   fetchPeople,
   patchPerson,
   putFace,
@@ -119,7 +119,7 @@ function WhoIsThis({
       const known = personNamed(people, name);
       if (known) await putFace(face.id, known.id);
       else if (face.personId) await patchPerson(face.personId, { name });
-      else await createPersonFromFace(face.id, name);
+      else await postFacePerson(face.id, name);
       onAssigned();
     } catch (e) {
       setError(`The name could not be saved: ${(e as Error).message}`);

@@ -30,11 +30,7 @@ export function PersonCard({
         onClick={onLinkClick}
         aria-label={name ? `${name}: photos` : 'Photos of this person'}
       >
-        <img
-          src={person.thumbnailUrl || `/api/people/${person.id}/thumbnail`}
-          alt=""
-          loading="lazy"
-        />
+        {person.thumbnailUrl && <img src={person.thumbnailUrl} alt="" loading="lazy" />}
       </a>
       <input
         type="checkbox"

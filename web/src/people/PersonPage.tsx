@@ -61,7 +61,9 @@ export function PersonPage() {
           </p>
           {person ? (
             <div className="person-title">
-              <img className="person-avatar" src={person.thumbnailUrl} alt="" />
+              <span className="person-avatar">
+                {person.thumbnailUrl && <img src={person.thumbnailUrl} alt="" />}
+              </span>
               <div>
                 <h1>
                   <NameField

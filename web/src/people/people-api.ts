@@ -5,11 +5,11 @@ import type { GridItem } from '../timeline/grid-item';
 // TEMPORARY shapes from issue 15, until the people routes are in docs/openapi.json.
 export interface Person {
   id: string;
-  name: string | null;
+  name: string;
   hidden: boolean;
   faceCount: number;
   assetCount: number;
-  thumbnailUrl: string;
+  thumbnailUrl: string | null;
   birthDate: string | null;
 }
 export type PersonChanges = Partial<{
@@ -76,6 +76,6 @@ export const fetchAssetFaces = (assetId: string) =>
 export const putFace = (faceId: string, personId: string | null) =>
   call<Face>('PUT', `/api/faces/${encodeURIComponent(faceId)}`, { personId });
 
-/** A face with no person starts one, with this name. */
-export const createPersonFromFace = (faceId: string, name: string) =>
-  call<Person>('POST', '/api/people', { name, faceIds: [faceId] });
+/** "Who is this?": the face starts a new person, with this name. */
+export const postFacePerson = (faceId: string, name: string) =>
+  call<Person>('POST', `/api/faces/${encodeURIComponent(faceId)}/person`, { name });
