@@ -13,6 +13,10 @@ import { KyselyAssetRepository } from './adapters/db/repositories/asset-reposito
 import { KyselyAuthStore } from './adapters/db/repositories/auth-store.js';
 import { KyselyLoginFailureStore } from './adapters/db/repositories/login-failure-store.js';
 import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-repository.js';
+import { KyselyTagRepository } from './adapters/db/repositories/tag-repository.js';
+import { HumanObjectDetector } from './adapters/vision/human-object-detector.js';
+import { objectsHandler } from './core/jobs/handlers/objects-handler.js';
+import { TagsService } from './core/tags/tags-service.js';
 import { KyselyAlbumRepository } from './adapters/db/repositories/album-repository.js';
 import { KyselySharedLinkRepository } from './adapters/db/repositories/shared-link-repository.js';
 import { ExiftoolLocationStripper } from './adapters/media/exiftool-location-stripper.js';
@@ -54,6 +58,11 @@ import { playbackHandler } from './core/jobs/handlers/playback-handler.js';
 import { PlaybackService } from './core/assets/playback-service.js';
 import { JobRunner, type VersionedHandler } from './core/jobs/job-runner.js';
 import { StepBackfill } from './core/jobs/step-backfill.js';
+import { duplicatesHandler } from './core/jobs/handlers/duplicates-handler.js';
+import { DuplicatesService } from './core/duplicates/duplicates-service.js';
+import { NEAR_DUPLICATE_RULE } from './core/duplicates/near-duplicates.js';
+import { KyselyDuplicateRepository } from './adapters/db/repositories/duplicate-repository.js';
+import { SharpPerceptualHasher } from './adapters/vision/sharp-perceptual-hasher.js';
 import type { VisionStepName } from './core/jobs/pipeline.js';
 import { KyselyStepRecords } from './adapters/db/repositories/step-record-repository.js';
 import { WorkerPool } from './adapters/runtime/worker-pool.js';
@@ -69,6 +78,14 @@ export interface JobCounts extends QueueCounts {
   steps?: Record<string, Omit<StepStatus, 'step'>>;
 }
 import { TimelineService } from './core/timeline/timeline-service.js';
+import { PeopleService } from './core/people/people-service.js';
+import { FaceRecorder } from './core/people/face-recorder.js';
+import { FaceThumbnails } from './core/people/face-thumbnails.js';
+import { DEFAULT_CLUSTERING } from './core/people/face-clustering.js';
+import { facesHandler } from './core/jobs/handlers/faces-handler.js';
+import { KyselyPeopleRepository } from './adapters/db/repositories/people-repository.js';
+import { HumanFaceDetector } from './adapters/vision/human-face-detector.js';
+import { sharpFaceCropper } from './adapters/media/sharp-face-cropper.js';
 import { AlbumsService } from './core/albums/albums-service.js';
 import { AlbumSharingService } from './core/albums/album-sharing-service.js';
 import { AlbumActivityService } from './core/albums/album-activity-service.js';
@@ -99,6 +116,8 @@ export interface Keepsake {
   metadataEdits: MetadataEditService;
   /** "On this day". */
   memories: MemoriesService;
+  /** Near-duplicate photos to review. See: [Note: Near-duplicates]. */
+  duplicates: DuplicatesService;
   /** Videos as browsers play them (the encoded copy, HLS). */
   playback: PlaybackService;
   uploads: UploadService;
@@ -108,6 +127,12 @@ export interface Keepsake {
   /** Sends assets through the pipeline again (one, or every failed one). */
   reprocess: ReprocessService;
   timeline: TimelineService;
+  /** Things found in the owner's photos, and a timeline per thing. See: [Note: Tags]. */
+  tags: TagsService;
+  /** The owner's people and their faces. See: [Note: People are the owner's]. */
+  people: PeopleService;
+  /** Where the faces step records what it found (and groups it into people). */
+  faceRecorder: FaceRecorder;
   albums: AlbumsService;
   /** Links that show an album or a selection to people without an account. */
   sharedLinks: SharedLinksService;
@@ -258,10 +283,54 @@ export async function createKeepsake(
     threads: config.vision.threads,
     idleMs: config.vision.idleSeconds * 1000,
     onIdle: compactHeap,
+    // Vision is background work: uploads, thumbnails and HTTP get the cores first.
+    nice: 10,
   });
   const stepRecords = new KyselyStepRecords(db);
   // One entry per vision step that is switched on; a step without one is not queued.
   const visionHandlers: Partial<Record<VisionStepName, VersionedHandler>> = {};
+  const peopleRepository = new KyselyPeopleRepository(connection);
+  const faceThumbnails = new FaceThumbnails(assetRepository, blobs, sharpFaceCropper);
+  const faceRecorder = new FaceRecorder(
+    peopleRepository,
+    {
+      ...DEFAULT_CLUSTERING,
+      ...(config.vision.personMinFaces !== null && { minFaces: config.vision.personMinFaces }),
+    },
+    () => clock.now(),
+  );
+  if (config.vision.faces) {
+    const detector = new HumanFaceDetector(pool, {
+      modelsDir: config.vision.modelsDir,
+      minScore: config.vision.faceMinScore,
+      minPixels: config.vision.faceMinPixels,
+    });
+    visionHandlers.faces = {
+      version: detector.version,
+      run: facesHandler(assetRepository, blobs, detector, faceRecorder, faceThumbnails),
+    };
+  }
+  const tagRepository = new KyselyTagRepository(db);
+  if (config.vision.objects) {
+    const detector = new HumanObjectDetector(pool, {
+      modelsDir: config.vision.modelsDir,
+      minConfidence: config.vision.objectMinConfidence,
+    });
+    visionHandlers.objects = {
+      version: detector.version,
+      run: objectsHandler(assetRepository, blobs, detector, tagRepository),
+    };
+  }
+  const duplicateRepository = new KyselyDuplicateRepository(db);
+  const perceptualHasher = new SharpPerceptualHasher(pool);
+  if (config.vision.duplicates) {
+    const { maxHashDistance, maxLayoutDistance } = NEAR_DUPLICATE_RULE;
+    visionHandlers.duplicates = {
+      // The thresholds too: a step done under other ones is done again.
+      version: `${perceptualHasher.version}/d${maxHashDistance}/c${maxLayoutDistance}`,
+      run: duplicatesHandler(assetRepository, blobs, perceptualHasher, duplicateRepository),
+    };
+  }
   const runner = new JobRunner(
     queue,
     assetRepository,
@@ -374,6 +443,7 @@ export async function createKeepsake(
       places,
     ),
     memories,
+    duplicates: new DuplicatesService(duplicateRepository, assets, clock, perceptualHasher.version),
     dailyMemories,
     playback,
     uploads,
@@ -381,6 +451,9 @@ export async function createKeepsake(
     purge,
     reprocess: new ReprocessService(assetRepository, transactor, steps),
     timeline: new TimelineService(new KyselyTimelineRepository(db), partners.timelineOwners),
+    tags: new TagsService(tagRepository, new KyselyTimelineRepository(db)),
+    people: new PeopleService(peopleRepository, assetRepository, faceThumbnails, clock),
+    faceRecorder,
     albums,
     sharedLinks,
     albumSharing: new AlbumSharingService(albumRepository, clock),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getPriority } from 'node:os';
 import { describe, test } from 'node:test';
 import { PoolTaskError, WorkerPool } from '../../src/adapters/runtime/worker-pool.js';
 
@@ -8,6 +9,7 @@ interface Echo {
   value: unknown;
   threadId: number;
   loads: number;
+  nice: number;
 }
 
 describe('WorkerPool', () => {
@@ -75,12 +77,22 @@ describe('WorkerPool', () => {
     try {
       await pool.run(ECHO, { value: 1 });
       assert.equal(pool.threadCount, 1);
-      for (let i = 0; i < 50 && pool.threadCount > 0; i++)
+      for (let i = 0; i < 50 && (pool.threadCount > 0 || idled === 0); i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(pool.threadCount, 0);
       assert.equal(idled, 1);
       const again = await pool.run<Echo>(ECHO, { value: 2 });
       assert.equal(again.loads, 1, 'a new thread loads the module afresh');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('runs its threads at the nice value asked for, leaving this thread as it was', async () => {
+    const pool = new WorkerPool({ threads: 1, idleMs: 0, nice: 10 });
+    try {
+      assert.equal((await pool.run<Echo>(ECHO, {})).nice, 10);
+      assert.equal(getPriority(0), 0);
     } finally {
       await pool.close();
     }

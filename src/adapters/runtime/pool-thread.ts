@@ -1,4 +1,5 @@
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../core/errors.js';
 
 /*
@@ -18,6 +19,20 @@ export type PoolReply =
 /** What a task module exports. */
 export interface TaskModule {
   run(input: unknown): Promise<unknown>;
+}
+
+export interface PoolThreadData {
+  nice: number;
+}
+
+// On Linux, pid 0 names the calling thread: only this thread (and those it starts) gets it.
+const { nice } = workerData as PoolThreadData;
+if (nice > 0) {
+  try {
+    setPriority(0, nice);
+  } catch {
+    // Not permitted here (some containers): the work still runs, at normal priority.
+  }
 }
 
 const modules = new Map<string, Promise<TaskModule>>();

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PoolReply, PoolRequest } from './pool-thread.js';
+import type { PoolReply, PoolRequest, PoolThreadData } from './pool-thread.js';
 
 /**
  * [Note: One pool for heavy compute]
@@ -21,6 +21,11 @@ export interface WorkerPoolOptions {
   idleMs: number;
   /** Called after the threads ended for want of work. */
   onIdle?: () => void;
+  /**
+   * The threads' nice value (0 to 19; Linux gives each thread its own): background work at 10
+   * gives the cores to uploads, thumbnails and HTTP first. Threads the tasks start inherit it.
+   */
+  nice?: number;
 }
 
 interface Pending {
@@ -53,11 +58,11 @@ export function taskModuleUrl(base: string, name: string): string {
  * Compiled, the thread is the .js file beside this one. Under the tsx loader (tests, benchmarks)
  * a worker thread does not inherit the loader: it registers it first.
  */
-function startThread(): Worker {
-  if (!UNDER_TSX) return new Worker(THREAD_URL);
+function startThread(workerData: PoolThreadData): Worker {
+  if (!UNDER_TSX) return new Worker(THREAD_URL, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_URL.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 /**
@@ -132,7 +137,10 @@ export class WorkerPool {
     const idle = this.threads.find((t) => t.busy === 0);
     if (idle) return idle;
     if (this.threads.length >= Math.max(1, this.options.threads)) return undefined;
-    const thread: PoolThread = { worker: startThread(), busy: 0 };
+    const thread: PoolThread = {
+      worker: startThread({ nice: this.options.nice ?? 0 }),
+      busy: 0,
+    };
     thread.worker.unref();
     thread.worker.on('message', (reply: PoolReply) => this.settle(reply));
     // A crashed thread fails only the tasks it held (their jobs retry); the next task starts another.
