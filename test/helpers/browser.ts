@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { corpusPath } from './corpus.js';
@@ -209,7 +209,10 @@ export async function getAsset<Asset>(target: ApiTarget, id: string): Promise<As
   return (await response.json()) as Asset;
 }
 
-/** Uploads fixture photos through the API as the signed-in browser; waits until each is done. */
+/**
+ * Uploads fixture photos (corpus paths, or absolute ones such as visionFixture's) through the API
+ * as the signed-in browser; waits until each is done.
+ */
 export async function uploadThroughApi(
   harness: ApiTarget,
   photos: readonly string[],
@@ -222,7 +225,7 @@ export async function uploadThroughApi(
         file: {
           name: basename(photo),
           mimeType: 'image/jpeg',
-          buffer: await readFile(corpusPath(photo)),
+          buffer: await readFile(isAbsolute(photo) ? photo : corpusPath(photo)),
         },
       },
     });
