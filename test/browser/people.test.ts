@@ -173,6 +173,16 @@ describe('web app: people', () => {
           await card(lisa.id).getByRole('button', { name: 'Show Lisa' }).waitFor();
         },
       ],
+      [
+        'the admin page shows how far faces have come, and queues what is missing',
+        async () => {
+          await page.goto(`${baseUrl}/admin`);
+          const faces = page.locator('.vision-progress li[data-step="faces"]');
+          await faces.getByText('Faces: 5 of 5').waitFor();
+          await faces.getByRole('button', { name: 'Run for missing: Faces' }).click();
+          await page.getByRole('status').getByText('Faces: 0 photos queued.').waitFor();
+        },
+      ],
     ]);
   });
 });

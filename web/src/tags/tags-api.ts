@@ -1,4 +1,4 @@
-import { ok } from '../api/client';
+import { ApiError, ok } from '../api/client';
 import type { GridItem } from '../timeline/grid-item';
 import type { TimelineEndpoints } from '../timeline/timeline-source';
 
@@ -16,7 +16,11 @@ function get<T>(url: string): Promise<T> {
 export const tagTimeline = (name: string): TimelineEndpoints => {
   const base = `/api/tags/${encodeURIComponent(name)}/timeline/buckets`;
   return {
-    buckets: () => get(base),
+    // A thing none of my photos has is not there at all: no photos, rather than an error.
+    buckets: () =>
+      get<{ bucket: string; count: number }[]>(base).catch((e: Error) =>
+        e instanceof ApiError && e.status === 404 ? [] : Promise.reject(e),
+      ),
     month: (bucket, limit, cursor) =>
       get<{ assets: GridItem[]; nextCursor: string | null }>(
         `${base}/${bucket}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
