@@ -11,6 +11,8 @@ import { measureQueueOverhead } from './queue-overhead.js';
 import { ingestScaleOut } from './scaleout.js';
 import { BROWSER_ASSETS, measureBrowser } from './browser.js';
 import { measureCorpusMemory } from './corpus-memory.js';
+import { measureOcr } from './vision-ocr.js';
+import { measureVision } from './vision-throughput.js';
 import { ensureTranscodeClip, transcodeBaseline, transcodeKeepsake } from './transcode.js';
 import { buildCompiled, median, ROOT, stopAll, WORK } from './lib.js';
 import { measuringCpu, waitForQuiet } from './load.js';
@@ -24,7 +26,7 @@ import {
 } from './timeline.js';
 
 /*
- * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)]
+ * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)|vision|ocr]
  * Prints one table; every Keepsake figure sits beside a baseline measured in the same run on
  * the same machine, because absolute figures say little across machines.
  */
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   if (!only || only === 'transcode') rows.push(await transcode(notes));
   if (!only || only === 'browser') rows.push(...(await browser(notes)));
   if (!only || only === 'corpus' || only === 'memory') rows.push(...(await corpusMemory(notes)));
+  if (!only || only === 'ocr') rows.push(...(await measureOcr(notes)));
+  if (!only || only === 'vision') rows.push(...(await measureVision(notes, quietly)));
 
   if (busyRuns > 0)
     notes.unshift(
