@@ -48,7 +48,8 @@ export class StepBackfill {
           name: step.name,
           queue: step.queue,
           payload: { assetId, onlyThisStep: true },
-          key: `${step.name}.${version}.${assetId}`,
+          // BullMQ job ids may not hold a colon.
+          key: `${step.name}.${version.replaceAll(':', '_')}.${assetId}`,
         });
       queued += ids.length;
       after = ids.at(-1);
