@@ -19,7 +19,9 @@ import { uploadRoutes } from './assets/upload-routes.js';
 import { sidecarRoutes } from './assets/sidecar-routes.js';
 import { reprocessRoutes } from './assets/reprocess-routes.js';
 import { metadataEditRoutes } from './assets/metadata-edit-routes.js';
+import { textRoutes } from './assets/text-routes.js';
 import { memoryRoutes } from './memories/routes.js';
+import { duplicateRoutes } from './duplicates/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { registerAuthentication } from './authentication.js';
@@ -29,8 +31,11 @@ import { registerCrossSiteCheck } from './cross-site-requests.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { healthRoutes } from './health/routes.js';
 import { jobRoutes } from './jobs/routes.js';
+import { peopleRoutes } from './people/routes.js';
+import { faceRoutes } from './people/face-routes.js';
 import { ErrorResponse, UserDto } from './schemas.js';
 import { timelineRoutes } from './timeline/routes.js';
+import { tagRoutes } from './tags/routes.js';
 import { AlbumDto } from './albums/album-dto.js';
 import { albumRoutes } from './albums/routes.js';
 import { sharedLinkGuestRoutes } from './shared-links/guest-routes.js';
@@ -42,6 +47,7 @@ import { userDirectoryRoutes } from './users/directory-routes.js';
 import { userRoutes } from './users/routes.js';
 import { userAdminRoutes } from './users/admin-routes.js';
 import { partnerRoutes } from './partners/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { tusRoutes } from './uploads/tus-routes.js';
 import { openApiDocumentation } from './openapi.js';
 import { registerMetrics } from './metrics/metrics.js';
@@ -134,8 +140,11 @@ const API_ROUTES = [
   playbackRoutes,
   reprocessRoutes,
   metadataEditRoutes,
+  textRoutes,
   timelineRoutes,
+  tagRoutes,
   memoryRoutes,
+  duplicateRoutes,
   albumRoutes,
   sharedLinkRoutes,
   sharedLinkGuestRoutes,
@@ -144,5 +153,8 @@ const API_ROUTES = [
   userDirectoryRoutes,
   userAdminRoutes,
   partnerRoutes,
+  searchRoutes,
   jobRoutes,
+  peopleRoutes,
+  faceRoutes,
 ];

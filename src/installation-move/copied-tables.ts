@@ -32,4 +32,11 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'shared_link_assets', unique: [['link_id', 'asset_id']] },
   { name: 'memories', unique: [['owner_id', 'day']] },
   { name: 'memory_runs', unique: [] },
+  { name: 'asset_tags', unique: [['asset_id', 'name']] },
+  { name: 'asset_texts', unique: [['asset_id']] },
+  { name: 'people', unique: [] },
+  { name: 'faces', unique: [] },
+  { name: 'asset_embeddings', unique: [['asset_id'], ['key']] },
+  { name: 'asset_fingerprints', unique: [['asset_id']] },
+  { name: 'duplicate_dismissals', unique: [['owner_id', 'group_id']] },
 ];

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
+import sharp from 'sharp';
 import { corpusPath } from '../helpers/corpus.js';
+import { waitForStep } from '../helpers/vision.js';
 import {
   createUser,
   login,
@@ -30,6 +32,7 @@ const PHOTO_OF_LIBRARY = 'jpeg-exif/FujiFilm DX-5.jpg';
 const VIDEO = 'video/Android with-gps.mp4';
 const SIDECAR = 'xmp-sidecars/digikam-example.xmp';
 const LINK_PASSWORD = 'open sesame';
+const TAG = 'dog';
 const HOUR = 3_600_000;
 
 /** Cells run in this order: the owner last. */
@@ -98,6 +101,7 @@ describe('authorization, route by route and actor by actor', () => {
   let albumId: string;
   let bucket: string;
   let albumBucket: string;
+  let tagBucket: string;
   let photoChecksum: string;
   const links = {} as Record<'password' | 'expired' | 'revoked', string>;
   let guestToken: string;
@@ -130,6 +134,27 @@ describe('authorization, route by route and actor by actor', () => {
       ],
     });
     return id;
+  };
+  /** A group of two near-duplicates of the owner's (a picture of its own, saved twice). */
+  const freshDuplicates = async () => {
+    const colours = Buffer.from(Array.from({ length: 48 }, () => Math.floor(Math.random() * 256)));
+    const picture = sharp(colours, { raw: { width: 4, height: 4, channels: 3 } }).resize(512, 384);
+    const ids: string[] = [];
+    for (const quality of [95, 70]) {
+      const bytes = await picture.clone().jpeg({ quality }).toBuffer();
+      const id = await created(
+        await uploadBytes(t.app, sessions.owner, bytes, `copy-${quality}.jpg`),
+      );
+      await waitForAsset(t.app, sessions.owner, id);
+      await waitForStep(t, id, 'duplicates');
+      ids.push(id);
+    }
+    const groups = (await as(sessions.owner, 'GET', '/api/duplicates')).json<
+      { id: string; assetIds: string[] }[]
+    >();
+    const group = groups.find((g) => ids.every((id) => g.assetIds.includes(id)));
+    assert.ok(group, 'the two copies make a group');
+    return { id: group.id, keep: ids[0]! };
   };
   const freshUser = async () => (await createUser(t.app, sessions.admin, `T${++throwaway}`)).userId;
 
@@ -221,6 +246,17 @@ describe('authorization, route by route and actor by actor', () => {
       expected: { ...ownerOnly(200), partner: 200 },
     },
     {
+      // The text is in the picture: whoever sees the photo may read it. See: [Note: Text in photos].
+      route: 'GET /api/assets/{id}/text',
+      request: () => ({ url: `/api/assets/${photo}/text` }),
+      expected: assetReaders(200),
+    },
+    {
+      route: 'GET /api/assets/{id}/text (library photo)',
+      request: () => ({ url: `/api/assets/${libraryPhoto}/text` }),
+      expected: { ...ownerOnly(200), partner: 200 },
+    },
+    {
       route: 'GET /api/assets/{id}/video',
       request: () => ({ url: `/api/assets/${video}/video` }),
       expected: assetReaders(200),
@@ -264,6 +300,43 @@ describe('authorization, route by route and actor by actor', () => {
       route: 'GET /api/memories',
       request: () => ({ url: '/api/memories' }),
       expected: anyUser(200),
+    },
+    {
+      // No CLIP model in this server: every signed-in user hears so. That only the owner's own
+      // photos are found is shown in test/http/smart-search.test.ts.
+      route: 'POST /api/search/smart',
+      request: () => ({ method: 'POST', url: '/api/search/smart', payload: { query: 'dog' } }),
+      expected: anyUser(409),
+    },
+    {
+      route: 'GET /api/duplicates',
+      setup: freshDuplicates,
+      request: () => ({ url: '/api/duplicates' }),
+      expected: anyUser(200),
+      answer: (body: unknown[], actor) => ({
+        said: body.length > 0,
+        expected: actor === 'owner',
+      }),
+    },
+    {
+      // Tags are the owner's: the album's members and the partner see the photo, not its tags.
+      route: 'GET /api/tags',
+      request: () => ({ url: '/api/tags' }),
+      expected: anyUser(200),
+      answer: (body: unknown[], actor) => ({
+        said: body.length,
+        expected: actor === 'owner' ? 1 : 0,
+      }),
+    },
+    {
+      route: 'GET /api/tags/{name}/timeline/buckets',
+      request: () => ({ url: `/api/tags/${TAG}/timeline/buckets` }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'GET /api/tags/{name}/timeline/buckets/{bucket}',
+      request: () => ({ url: `/api/tags/${TAG}/timeline/buckets/${tagBucket}` }),
+      expected: ownerOnly(200),
     },
 
     // ---- albums: reading and talking
@@ -518,6 +591,24 @@ describe('authorization, route by route and actor by actor', () => {
       expected: anyUser(200),
     },
 
+    // ---- near-duplicates: changing
+    {
+      route: 'POST /api/duplicates/{id}/resolve',
+      setup: freshDuplicates,
+      request: ({ id, keep }) => ({
+        method: 'POST',
+        url: `/api/duplicates/${id}/resolve`,
+        payload: { keepIds: [keep] },
+      }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'POST /api/duplicates/{id}/dismiss',
+      setup: freshDuplicates,
+      request: ({ id }) => ({ method: 'POST', url: `/api/duplicates/${id}/dismiss` }),
+      expected: ownerOnly(204),
+    },
+
     // ---- albums: changing
     {
       route: 'POST /api/albums',
@@ -741,7 +832,8 @@ describe('authorization, route by route and actor by actor', () => {
     t = await startTestApp({
       clock: { now: () => new Date(Date.now() + offsetMs) },
       // Even a short video gets an HLS set, so that its routes are reached for real.
-      env: { KEEPSAKE_HLS_MIN_SECONDS: '0' },
+      // The duplicates step is cheap (no model): on, so that its routes find real groups.
+      env: { KEEPSAKE_HLS_MIN_SECONDS: '0', KEEPSAKE_VISION_DUPLICATES: 'true' },
     });
     jpeg = await readFile(corpusPath(PHOTO_IN_ALBUM));
     sessions.admin = await setupAdmin(t.app);
@@ -784,6 +876,13 @@ describe('authorization, route by route and actor by actor', () => {
     bucket = (await as(owner, 'GET', '/api/timeline/buckets')).json<{ bucket: string }[]>()[0]!
       .bucket;
     albumBucket = (await as(owner, 'GET', `/api/albums/${albumId}/timeline/buckets`)).json<
+      { bucket: string }[]
+    >()[0]!.bucket;
+    // As the objects step would (vision is off here): the album's photo shows a dog.
+    await t.keepsake.tags.record(photo, [
+      { name: TAG, confidence: 0.9, box: { x: 0, y: 0, width: 1, height: 1 } },
+    ]);
+    tagBucket = (await as(owner, 'GET', `/api/tags/${TAG}/timeline/buckets`)).json<
       { bucket: string }[]
     >()[0]!.bucket;
 

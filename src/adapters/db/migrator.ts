@@ -13,6 +13,11 @@ import * as accountSecurity from './migrations/0010-account-security.js';
 import * as timelineStatus from './migrations/0011-timeline-status.js';
 import * as sharedLinkKeys from './migrations/0012-shared-link-keys.js';
 import * as assetSteps from './migrations/0013-asset-steps.js';
+import * as people from './migrations/0014-people.js';
+import * as assetTags from './migrations/0015-asset-tags.js';
+import * as assetTexts from './migrations/0016-asset-texts.js';
+import * as duplicates from './migrations/0017-duplicates.js';
+import * as clipEmbeddings from './migrations/0018-clip-embeddings.js';
 
 type DialectMigration = {
   up(db: Parameters<Migration['up']>[0], dialect: DialectFeatures): Promise<void>;
@@ -33,6 +38,11 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0011-timeline-status': timelineStatus,
   '0012-shared-link-keys': sharedLinkKeys,
   '0013-asset-steps': assetSteps,
+  '0014-people': people,
+  '0015-asset-tags': assetTags,
+  '0016-asset-texts': assetTexts,
+  '0017-duplicates': duplicates,
+  '0018-clip-embeddings': clipEmbeddings,
 };
 
 class DialectMigrationProvider implements MigrationProvider {

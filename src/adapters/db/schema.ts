@@ -24,6 +24,91 @@ export interface Database {
   login_failures: LoginFailuresTable;
   login_devices: LoginDevicesTable;
   asset_steps: AssetStepsTable;
+  asset_embeddings: AssetEmbeddingsTable;
+  asset_tags: AssetTagsTable;
+  asset_texts: AssetTextsTable;
+  people: PeopleTable;
+  faces: FacesTable;
+  asset_fingerprints: AssetFingerprintsTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
+}
+
+/** One asset's fingerprint for near-duplicates. See: [Note: Near-duplicates]. */
+export interface AssetFingerprintsTable {
+  id: string;
+  asset_id: string;
+  version: string;
+  /** 16 hex digits. */
+  hash: string;
+  /** base64 of an 8×8 RGB grid. */
+  layout: string;
+  sharpness: number;
+  computed_at: string;
+}
+
+/** A group of near-duplicates its owner keeps whole. */
+export interface DuplicateDismissalsTable {
+  id: string;
+  owner_id: string;
+  group_id: string;
+  /** JSON array of the member ids. */
+  asset_ids: string;
+  dismissed_at: string;
+}
+
+/** One owner's person. See: [Note: Faces into people]. */
+export interface PeopleTable {
+  id: string;
+  owner_id: string;
+  /** '' until named. */
+  name: Generated<string>;
+  hidden: Generated<number>;
+  /** `YYYY-MM-DD`. */
+  birth_date: string | null;
+  /** The face shown for the person (not a foreign key; see migration 0014). */
+  feature_face_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A face on an asset. See: [Note: Faces into people]. */
+export interface FacesTable {
+  id: string;
+  asset_id: string;
+  owner_id: string;
+  person_id: string | null;
+  /** The box, as fractions of the upright preview. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  score: number;
+  /** Float32 little-endian, base64. */
+  embedding: string;
+  /** 'auto' | 'user' */
+  assigned_by: Generated<string>;
+  created_at: string;
+}
+
+/** The text read in an asset (ocr step). See: [Note: Text in photos]. */
+export interface AssetTextsTable {
+  id: string;
+  asset_id: string;
+  /** Lines of words, a blank line between paragraphs; '' when none was read. */
+  text: string;
+  /** JSON: [{text, box: {x, y, width, height}, confidence}], boxes as fractions of the preview. */
+  words: string;
+  created_at: string;
+}
+
+/** A thing found in an asset (objects step). See: [Note: Tags]. */
+export interface AssetTagsTable {
+  id: string;
+  asset_id: string;
+  /** A COCO class name: "dog", "dining table". */
+  name: string;
+  /** The detector's highest score for it in the photo, 0..1. */
+  confidence: number;
 }
 
 /** See: [Note: Backfilling a step]. */
@@ -273,4 +358,17 @@ export interface MemoriesTable {
 export interface MemoryRunsTable {
   id: string;
   queued_at: string;
+}
+
+/** An asset's CLIP vector. See: [Note: One vector index per process]. */
+export interface AssetEmbeddingsTable {
+  id: string;
+  asset_id: string;
+  /** The vector's key in each process's index; a new or renewed vector takes the next one. */
+  key: number;
+  /** The embedder's version: vectors of different models are never compared. */
+  model: string;
+  /** Float32 little-endian, base64. */
+  vector: string;
+  created_at: string;
 }

@@ -487,6 +487,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assets/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The text read in a photo, with each word’s box
+         * @description For whoever may see the photo (its owner, a partner, an album member). Before the ocr step has read it the text is empty and `status` says why.
+         */
+        get: operations["getAssetsByIdText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/timeline/buckets": {
         parameters: {
             query?: never;
@@ -521,6 +541,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Things found in my photos, most photos first
+         * @description Counted over the photos the timeline shows (not archived or trashed); the cover is the newest of them. The vocabulary is COCO’s 80 classes (docs/vision.md).
+         */
+        get: operations["getTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/{name}/timeline/buckets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Months of my photos with this tag, newest first */
+        get: operations["getTagsByNameTimelineBuckets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/{name}/timeline/buckets/{bucket}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One month of my photos with this tag, newest first, in pages */
+        get: operations["getTagsByNameTimelineBucketsByBucket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/memories": {
         parameters: {
             query?: never;
@@ -535,6 +609,63 @@ export interface paths {
         get: operations["getMemories"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My near-duplicate photos, in groups, each with a suggested keeper
+         * @description Copies of one photo (resized, recompressed, re-saved, cropped by a few per cent) and consecutive burst frames, found by the `duplicates` vision step. Worked out on each request: trashed photos and groups kept whole (`dismiss`) are left out. The keeper is the largest, then the clearly sharper, then the one with more metadata, then the first uploaded.
+         */
+        get: operations["getDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep these photos of a group and move the others to the trash */
+        post: operations["postDuplicatesByIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duplicates/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep every photo of a group and stop suggesting it
+         * @description The group comes back only if another copy joins it.
+         */
+        post: operations["postDuplicatesByIdDismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -986,6 +1117,26 @@ export interface paths {
         patch: operations["patchPartnersByUserId"];
         trace?: never;
     };
+    "/api/search/smart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * My photos and videos by meaning ("dog on a beach"), most alike first
+         * @description Ranks my own assets (not trashed; archived ones included) by how close their CLIP vector lies to the query’s. Needs a CLIP model (KEEPSAKE_CLIP_MODEL_DIR): without one, 409 SMART_SEARCH_OFF; a model that cannot load answers 503 SMART_SEARCH_UNAVAILABLE. An asset is found once its `clip` step has run (GET /api/jobs, `vision.steps.clip`).
+         */
+        post: operations["postSearchSmart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -1054,6 +1205,166 @@ export interface paths {
          * @description Queues the step (`faces`, `objects`, `ocr`, `duplicates`, `clip`) for every asset with no result from its current model version; assets that have one are left alone. A worker does this by itself when it starts; this is for doing it now.
          */
         post: operations["postJobsByStepBackfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My people: named first, then by how many photos they are in */
+        get: operations["getPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person */
+        get: operations["getPeopleById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Name, hide, give a birth date or choose the face a person is shown by */
+        patch: operations["patchPeopleById"];
+        trace?: never;
+    };
+    "/api/people/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge people into this one: their faces become its faces, and they are gone */
+        post: operations["postPeopleByIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The face a person is shown by: a square JPEG, 256 px
+         * @description With `v` equal to the face id in the person’s thumbnailUrl the answer may be cached forever.
+         */
+        get: operations["getPeopleByIdThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/timeline/buckets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Months with photos of the person, newest first (as the library’s timeline) */
+        get: operations["getPeopleByIdTimelineBuckets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/timeline/buckets/{bucket}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One month of the person’s photos, newest first, in pages */
+        get: operations["getPeopleByIdTimelineBucketsByBucket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}/faces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The faces found on my photo, left to right, with whose they are */
+        get: operations["getAssetsByIdFaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/faces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a face to another person, or (null) take it off its person
+         * @description Either way the face is placed by hand from then on: running the faces step again keeps it, and the automatic grouping leaves it alone. A person left without a face is removed. To start a new person from a face: POST /api/faces/{id}/person.
+         */
+        put: operations["putFacesById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/faces/{id}/person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new person from a face ("who is this?") */
+        post: operations["postFacesByIdPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1190,6 +1501,12 @@ export interface components {
                 /** @description An HLS set exists at /api/assets/{id}/hls/index.m3u8 */
                 hls: boolean;
             } | null;
+            /** @description Things found in it, most confident first; on GET /api/assets/{id} only, and only for the owner (empty for anyone else) */
+            tags?: {
+                /** @description A COCO class name (docs/vision.md): "dog", "dining table" */
+                name: string;
+                confidence: number;
+            }[];
         };
         Album: {
             id: string;
@@ -2893,6 +3210,62 @@ export interface operations {
             };
         };
     };
+    getAssetsByIdText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Lines of words, a blank line between paragraphs; "" when none was read */
+                        text: string;
+                        words: {
+                            text: string;
+                            /** @description Fractions (0..1) of the upright picture, from its top left */
+                            box: {
+                                x: number;
+                                y: number;
+                                width: number;
+                                height: number;
+                            };
+                            confidence: number;
+                        }[];
+                        /** @description pending: not read yet (or being read again); done: read (text may be ""); failed: the step failed (see the asset’s steps); off: text reading is switched off here */
+                        status: "pending" | "done" | "failed" | "off";
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getTimelineBuckets: {
         parameters: {
             query?: never;
@@ -2999,6 +3372,166 @@ export interface operations {
             };
         };
     };
+    getTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        count: number;
+                        coverAssetId: string;
+                    }[];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getTagsByNameTimelineBuckets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bucket: string;
+                        count: number;
+                    }[];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getTagsByNameTimelineBucketsByBucket: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                name: string;
+                bucket: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bucket: string;
+                        assets: {
+                            id: string;
+                            takenAt: string;
+                            /** @description width / height as displayed; 1 until known */
+                            aspectRatio: number;
+                            thumbhash: string | null;
+                            thumbnailVersion: string | null;
+                            type: "image" | "video";
+                            /** @description seconds */
+                            duration: number | null;
+                            isFavorite: boolean;
+                            /** @description processing: no thumbnail yet (thumbnailVersion is null until there is one); failed: the asset could not be processed (its reason is on GET /api/assets/{id}). */
+                            status: "processing" | "ready" | "failed";
+                            /** @description The town at the GPS position, named offline from GeoNames; null without a position or with no town within 50 km */
+                            place: {
+                                /** @description GeoNames name of the town, e.g. "Rome" */
+                                city: string;
+                                /** @description A US state’s postal code ("CO"); absent elsewhere */
+                                region?: string;
+                                /** @description English name of the country, e.g. "Italy" */
+                                country: string;
+                                /** @description ISO 3166-1 alpha-2, e.g. "IT" */
+                                countryCode: string;
+                            } | null;
+                            /** @description Present only on someone else’s photo: a partner’s in my timeline, or another member’s in a shared album. It is theirs to change; mine to look at and download. */
+                            ownerId?: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getMemories: {
         parameters: {
             query?: {
@@ -3061,6 +3594,152 @@ export interface operations {
             };
             /** @description Every error: a stable `code` and a readable `message`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The same while the group has the same members */
+                        id: string;
+                        assetIds: string[];
+                        /**
+                         * Format: uuid
+                         * @description The suggested photo to keep
+                         */
+                        keeperId: string;
+                        assets: {
+                            /** Format: uuid */
+                            id: string;
+                            originalFileName: string;
+                            width: number | null;
+                            height: number | null;
+                            fileSize: number;
+                            /** @description Higher is sharper; compare within a group only */
+                            sharpness: number;
+                            thumbnailVersion: string | null;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postDuplicatesByIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A group id from GET /api/duplicates */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    keepIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trashedIds: string[];
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postDuplicatesByIdDismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A group id from GET /api/duplicates */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5253,6 +5932,72 @@ export interface operations {
             };
         };
     };
+    postSearchSmart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    query: string;
+                    /** @default 100 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assets: components["schemas"]["Asset"][];
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getJobs: {
         parameters: {
             query?: never;
@@ -5443,6 +6188,621 @@ export interface operations {
             };
             /** @description Every error: a stable `code` and a readable `message`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPeople: {
+        parameters: {
+            query: {
+                withHidden: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description "" until named */
+                        name: string;
+                        hidden: boolean;
+                        /** @description Faces on photos shown (trashed ones not counted) */
+                        faceCount: number;
+                        assetCount: number;
+                        /** @description The face the person is shown by (round, JPEG); changes when that face does */
+                        thumbnailUrl: string | null;
+                        /** @description YYYY-MM-DD */
+                        birthDate: string | null;
+                        /** @description The face chosen to show; null: the best-scored face is shown */
+                        featureFaceId: string | null;
+                    }[];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPeopleById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description "" until named */
+                        name: string;
+                        hidden: boolean;
+                        /** @description Faces on photos shown (trashed ones not counted) */
+                        faceCount: number;
+                        assetCount: number;
+                        /** @description The face the person is shown by (round, JPEG); changes when that face does */
+                        thumbnailUrl: string | null;
+                        /** @description YYYY-MM-DD */
+                        birthDate: string | null;
+                        /** @description The face chosen to show; null: the best-scored face is shown */
+                        featureFaceId: string | null;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    patchPeopleById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description "" unnames */
+                    name?: string;
+                    hidden?: boolean;
+                    birthDate?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description One of the person’s faces; null: the best-scored one
+                     */
+                    featureFaceId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description "" until named */
+                        name: string;
+                        hidden: boolean;
+                        /** @description Faces on photos shown (trashed ones not counted) */
+                        faceCount: number;
+                        assetCount: number;
+                        /** @description The face the person is shown by (round, JPEG); changes when that face does */
+                        thumbnailUrl: string | null;
+                        /** @description YYYY-MM-DD */
+                        birthDate: string | null;
+                        /** @description The face chosen to show; null: the best-scored face is shown */
+                        featureFaceId: string | null;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postPeopleByIdMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description "" until named */
+                        name: string;
+                        hidden: boolean;
+                        /** @description Faces on photos shown (trashed ones not counted) */
+                        faceCount: number;
+                        assetCount: number;
+                        /** @description The face the person is shown by (round, JPEG); changes when that face does */
+                        thumbnailUrl: string | null;
+                        /** @description YYYY-MM-DD */
+                        birthDate: string | null;
+                        /** @description The face chosen to show; null: the best-scored face is shown */
+                        featureFaceId: string | null;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPeopleByIdThumbnail: {
+        parameters: {
+            query?: {
+                v?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The face, cropped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": Blob;
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPeopleByIdTimelineBuckets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bucket: string;
+                        count: number;
+                    }[];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPeopleByIdTimelineBucketsByBucket: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                bucket: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bucket: string;
+                        assets: {
+                            id: string;
+                            takenAt: string;
+                            /** @description width / height as displayed; 1 until known */
+                            aspectRatio: number;
+                            thumbhash: string | null;
+                            thumbnailVersion: string | null;
+                            type: "image" | "video";
+                            /** @description seconds */
+                            duration: number | null;
+                            isFavorite: boolean;
+                            /** @description processing: no thumbnail yet (thumbnailVersion is null until there is one); failed: the asset could not be processed (its reason is on GET /api/assets/{id}). */
+                            status: "processing" | "ready" | "failed";
+                            /** @description The town at the GPS position, named offline from GeoNames; null without a position or with no town within 50 km */
+                            place: {
+                                /** @description GeoNames name of the town, e.g. "Rome" */
+                                city: string;
+                                /** @description A US state’s postal code ("CO"); absent elsewhere */
+                                region?: string;
+                                /** @description English name of the country, e.g. "Italy" */
+                                country: string;
+                                /** @description ISO 3166-1 alpha-2, e.g. "IT" */
+                                countryCode: string;
+                            } | null;
+                            /** @description Present only on someone else’s photo: a partner’s in my timeline, or another member’s in a shared album. It is theirs to change; mine to look at and download. */
+                            ownerId?: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getAssetsByIdFaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Fractions (0..1) of the upright picture, from its top left */
+                        box: {
+                            x: number;
+                            y: number;
+                            width: number;
+                            height: number;
+                        };
+                        /** @description null: nobody yet */
+                        personId: string | null;
+                        /** @description null without a person, or for a person not named yet */
+                        personName: string | null;
+                    }[];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putFacesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Fractions (0..1) of the upright picture, from its top left */
+                        box: {
+                            x: number;
+                            y: number;
+                            width: number;
+                            height: number;
+                        };
+                        /** @description null: nobody yet */
+                        personId: string | null;
+                        /** @description null without a person, or for a person not named yet */
+                        personName: string | null;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postFacesByIdPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description "" until named */
+                        name: string;
+                        hidden: boolean;
+                        /** @description Faces on photos shown (trashed ones not counted) */
+                        faceCount: number;
+                        assetCount: number;
+                        /** @description The face the person is shown by (round, JPEG); changes when that face does */
+                        thumbnailUrl: string | null;
+                        /** @description YYYY-MM-DD */
+                        birthDate: string | null;
+                        /** @description The face chosen to show; null: the best-scored face is shown */
+                        featureFaceId: string | null;
+                    };
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every error: a stable `code` and a readable `message`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,74 @@
+import { AppError } from '../errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { DuplicateCandidate, DuplicateRepository } from './duplicate-repository.js';
+import {
+  findNearDuplicates,
+  NEAR_DUPLICATE_RULE,
+  type DuplicateGroup,
+  type NearDuplicateRule,
+} from './near-duplicates.js';
+
+export interface DuplicateGroupDetails extends DuplicateGroup {
+  assets: DuplicateCandidate[];
+}
+
+/** Trashing goes through the library's own path (a Live Photo's motion part goes with it). */
+export interface Trash {
+  trash(ownerId: string, assetId: string): Promise<unknown>;
+}
+
+/** One person's near-duplicate photos: listed, resolved (the rest trashed) or kept whole. */
+export class DuplicatesService {
+  constructor(
+    private readonly repository: DuplicateRepository,
+    private readonly library: Trash,
+    private readonly clock: Clock,
+    /** The fingerprint version groups are made of (the hasher's). */
+    private readonly hashVersion: string,
+    private readonly rule: NearDuplicateRule = NEAR_DUPLICATE_RULE,
+  ) {}
+
+  /** Worked out on each call from the stored fingerprints. See: [Note: Near-duplicates]. */
+  async list(ownerId: string): Promise<DuplicateGroupDetails[]> {
+    const [candidates, dismissed] = await Promise.all([
+      this.repository.candidates(ownerId, this.hashVersion),
+      this.repository.dismissedSets(ownerId),
+    ]);
+    const kept = dismissed.map((ids) => new Set(ids));
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    return findNearDuplicates(candidates, this.rule)
+      .filter((group) => !kept.some((set) => group.assetIds.every((id) => set.has(id))))
+      .map((group) => ({ ...group, assets: group.assetIds.map((id) => byId.get(id)!) }));
+  }
+
+  /** Keeps `keepIds` (members of the group) and moves the other members to the trash. */
+  async resolve(ownerId: string, groupId: string, keepIds: readonly string[]) {
+    const group = await this.groupOrFail(ownerId, groupId);
+    const outside = keepIds.filter((id) => !group.assetIds.includes(id));
+    if (outside.length > 0)
+      throw new AppError(
+        'DUPLICATE_KEEP_OUTSIDE_GROUP',
+        `Not in this group: ${outside.join(', ')}.`,
+      );
+    const trashedIds = group.assetIds.filter((id) => !keepIds.includes(id));
+    for (const id of trashedIds) await this.library.trash(ownerId, id);
+    return { trashedIds };
+  }
+
+  /** "Keep all": the group is not suggested again (unless another copy joins it). */
+  async dismiss(ownerId: string, groupId: string): Promise<void> {
+    const group = await this.groupOrFail(ownerId, groupId);
+    await this.repository.dismiss(
+      ownerId,
+      group.id,
+      group.assetIds,
+      this.clock.now().toISOString(),
+    );
+  }
+
+  private async groupOrFail(ownerId: string, groupId: string): Promise<DuplicateGroup> {
+    const group = (await this.list(ownerId)).find((g) => g.id === groupId);
+    if (!group) throw new AppError('DUPLICATE_GROUP_NOT_FOUND', 'No such group of duplicates.');
+    return group;
+  }
+}
