@@ -310,7 +310,7 @@ export async function createKeepsake(
       run: facesHandler(assetRepository, blobs, detector, faceRecorder, faceThumbnails),
     };
   }
-  const tagRepository = new KyselyTagRepository(db);
+  const tags = new TagsService(new KyselyTagRepository(db), new KyselyTimelineRepository(db));
   if (config.vision.objects) {
     const detector = new HumanObjectDetector(pool, {
       modelsDir: config.vision.modelsDir,
@@ -318,7 +318,7 @@ export async function createKeepsake(
     });
     visionHandlers.objects = {
       version: detector.version,
-      run: objectsHandler(assetRepository, blobs, detector, tagRepository),
+      run: objectsHandler(assetRepository, blobs, detector, tags),
     };
   }
   const duplicateRepository = new KyselyDuplicateRepository(db);
@@ -451,7 +451,7 @@ export async function createKeepsake(
     purge,
     reprocess: new ReprocessService(assetRepository, transactor, steps),
     timeline: new TimelineService(new KyselyTimelineRepository(db), partners.timelineOwners),
-    tags: new TagsService(tagRepository, new KyselyTimelineRepository(db)),
+    tags,
     people: new PeopleService(peopleRepository, assetRepository, faceThumbnails, clock),
     faceRecorder,
     albums,

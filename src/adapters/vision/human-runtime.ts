@@ -25,11 +25,7 @@ const PACKAGE_MODELS = join(dirname(require.resolve('@vladmandic/human')), '..',
 const WASM_DIST = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '..', 'dist');
 
 /** The package's version, part of every step version that runs one of its models. */
-export const HUMAN_VERSION: string = (
-  require(join(dirname(require.resolve('@vladmandic/human')), '..', 'package.json')) as {
-    version: string;
-  }
-).version;
+export { HUMAN_VERSION } from './human-version.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- human's types do not load under NodeNext */
 export type HumanInstance = any;

@@ -35,14 +35,21 @@ export interface TimelineItem {
  */
 export interface TimelineRepository {
   /** Months with at least one visible asset, newest first. */
-  buckets(owners: readonly string[]): Promise<TimelineBucket[]>;
+  buckets(owners: readonly string[], filter?: TimelineFilter): Promise<TimelineBucket[]>;
   /** One month's visible assets, newest first, from after `cursor`. */
   bucketPage(
     owners: readonly string[],
     bucket: string,
     limit: number,
     after?: TimelineCursor,
+    filter?: TimelineFilter,
   ): Promise<TimelineItem[]>;
+}
+
+/** Narrows a timeline to the visible assets that have something; unset fields narrow nothing. */
+export interface TimelineFilter {
+  /** A tag's timeline: the assets with this tag (see core/tags/). */
+  tag?: string;
 }
 
 export interface TimelineCursor {

@@ -4,6 +4,7 @@ import { formatCaptureTime } from '../../core/media/capture-time.js';
 import { playbackViewOf } from '../../core/media/playback-rules.js';
 import { PlaceDto } from './place-dto.js';
 import { PlaybackDto } from './playback-dto.js';
+import { TagDto } from '../tags/tag-dto.js';
 import { reasonForPeople } from '../../core/jobs/failure-reasons.js';
 
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
@@ -77,6 +78,13 @@ export const AssetDto = Type.Object(
     playback: Type.Union([PlaybackDto, Type.Null()], {
       description: 'How a video plays in a browser (GET /api/assets/{id}/video); null for a still',
     }),
+    tags: Type.Optional(
+      Type.Array(TagDto, {
+        description:
+          'Things found in it, most confident first; on GET /api/assets/{id} only, and only ' +
+          'for the owner (empty for anyone else)',
+      }),
+    ),
   },
   { $id: 'Asset' },
 );

@@ -88,10 +88,11 @@ export const assetRoutes: RoutePlugin = async (app, { keepsake }) => {
         response: { 200: Type.Ref(AssetDto), ...errorResponses(401, 404) },
       },
     },
-    async (request) =>
-      toAssetDto(
-        await keepsake.assets.readableOrFail(principalOf(request).userId, request.params.id),
-      ),
+    async (request) => {
+      const { userId } = principalOf(request);
+      const asset = await keepsake.assets.readableOrFail(userId, request.params.id);
+      return { ...toAssetDto(asset), tags: await keepsake.tags.ofAsset(userId, asset) };
+    },
   );
 
   app.patch(
