@@ -66,6 +66,11 @@ import { SharpPerceptualHasher } from './adapters/vision/sharp-perceptual-hasher
 import type { VisionStepName } from './core/jobs/pipeline.js';
 import { KyselyStepRecords } from './adapters/db/repositories/step-record-repository.js';
 import { WorkerPool } from './adapters/runtime/worker-pool.js';
+import { OnnxClipEmbedder } from './adapters/vision/onnx-clip-embedder.js';
+import { indexFileFor, UsearchVectorIndex } from './adapters/vectors/usearch-vector-index.js';
+import { KyselyEmbeddingRepository } from './adapters/db/repositories/embedding-repository.js';
+import { clipHandler } from './core/jobs/handlers/clip-handler.js';
+import { SmartSearchService } from './core/search/smart-search-service.js';
 import { LivePhotoLinker } from './core/live-photos/live-photo-linker.js';
 import { MotionPhotoService } from './core/live-photos/motion-photo-service.js';
 import { QUEUES, stepOrFail } from './core/jobs/pipeline.js';
@@ -150,6 +155,8 @@ export interface Keepsake {
   checkReady(): Promise<void>;
   /** Recorded steps (vision): progress per step, and queueing one for the assets that lack it. */
   steps: StepBackfill;
+  /** Search by meaning (CLIP); answers SMART_SEARCH_OFF without a model. */
+  smartSearch: SmartSearchService;
   /** The daily memories job; queued at each local midnight, and by maintenance each hour (once a day). */
   dailyMemories: DailyMemories;
   /** Starts the job workers and the periodic maintenance (trash purge, staging clean-up). */
@@ -289,6 +296,25 @@ export async function createKeepsake(
   const stepRecords = new KyselyStepRecords(db);
   // One entry per vision step that is switched on; a step without one is not queued.
   const visionHandlers: Partial<Record<VisionStepName, VersionedHandler>> = {};
+  // Smart search: only with a CLIP model. See: [Note: One vector index per process].
+  const embeddings = new KyselyEmbeddingRepository(db);
+  const clip = config.vision.clipModelDir
+    ? new OnnxClipEmbedder(pool, config.vision.clipModelDir)
+    : undefined;
+  let vectorIndex: Promise<UsearchVectorIndex> | undefined;
+  const openVectorIndex = (model: string) =>
+    (vectorIndex ??= UsearchVectorIndex.open(
+      indexFileFor(join(config.dataDir, 'vectors'), model),
+      embeddings.storedVectors(model),
+    ).catch((error: unknown) => {
+      vectorIndex = undefined;
+      throw error;
+    }));
+  if (clip)
+    visionHandlers.clip = {
+      version: clip.version,
+      run: clipHandler(assetRepository, blobs, clip, embeddings),
+    };
   const peopleRepository = new KyselyPeopleRepository(connection);
   const faceThumbnails = new FaceThumbnails(assetRepository, blobs, sharpFaceCropper);
   const faceRecorder = new FaceRecorder(
@@ -470,6 +496,10 @@ export async function createKeepsake(
       )),
     jobCounts,
     steps,
+    smartSearch: new SmartSearchService(
+      clip && { embedder: clip, index: () => openVectorIndex(clip.version) },
+      embeddings,
+    ),
     async checkReady() {
       await checked('database', () => sql`select 1`.execute(db));
       await checked('storage', () => blobs.stat('health/ready-check'));
@@ -510,6 +540,7 @@ export async function createKeepsake(
         stop().catch(logFailure(`stopping ${what}`));
       await stopQuietly('ExifTool', () => metadataReader.close());
       await stopQuietly('the render thread', () => renderer.close());
+      await stopQuietly('the vector index', async () => (await vectorIndex)?.close());
       await stopQuietly('the model pool', () => pool.close());
       await stopQuietly('the rate-limit store', async () => rateLimitStore?.close());
       await connection.close();
