@@ -10,7 +10,6 @@ const DESTINATIONS = [
   { label: 'Albums', path: '/albums' },
   { label: 'Sharing', path: '/sharing' },
   { label: 'People', path: '/people' },
-  { label: 'People', path: '/people' },
   { label: 'Archive', path: '/archive' },
   { label: 'Duplicates', path: '/duplicates' },
   { label: 'Trash', path: '/trash' },
