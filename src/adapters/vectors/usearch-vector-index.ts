@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, stat, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import type { Index } from 'usearch';
 import type { StoredVectors, VectorIndex, VectorMatch } from '../../core/search/vector-index.js';
 
@@ -7,6 +8,10 @@ import type { StoredVectors, VectorIndex, VectorMatch } from '../../core/search/
 const BATCH = 2_000;
 /** Changes are written to the file this long after the last one (and when the server stops). */
 const SAVE_DELAY_MS = 10_000;
+
+/** The file of one model's index in `folder`: a model of its own has an index of its own. */
+export const indexFileFor = (folder: string, model: string): string =>
+  join(folder, `${createHash('sha256').update(model).digest('hex').slice(0, 16)}.usearch`);
 
 interface SavedState {
   /** The highest key the saved index holds. */

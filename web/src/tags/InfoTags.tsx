@@ -1,7 +1,9 @@
-import type { Asset } from '../api/client';
 import { onLinkClick } from '../app/router';
 
-type AssetTag = NonNullable<Asset['tags']>[number];
+export interface AssetTag {
+  name: string;
+  confidence: number;
+}
 
 /** The things recognised in a photo, as chips that open the photos with the same thing. */
 export function InfoTags({ tags }: { tags: readonly AssetTag[] }) {
