@@ -13,6 +13,7 @@ import { BROWSER_ASSETS, measureBrowser } from './browser.js';
 import { measureCorpusMemory } from './corpus-memory.js';
 import { measureOcr } from './vision-ocr.js';
 import { measureVision } from './vision-throughput.js';
+import { measureFaces } from './vision-faces.js';
 import { ensureTranscodeClip, transcodeBaseline, transcodeKeepsake } from './transcode.js';
 import { buildCompiled, median, ROOT, stopAll, WORK } from './lib.js';
 import { measuringCpu, waitForQuiet } from './load.js';
@@ -26,7 +27,7 @@ import {
 } from './timeline.js';
 
 /*
- * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)|vision|ocr]
+ * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)|vision|ocr|faces]
  * Prints one table; every Keepsake figure sits beside a baseline measured in the same run on
  * the same machine, because absolute figures say little across machines.
  */
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   if (!only || only === 'corpus' || only === 'memory') rows.push(...(await corpusMemory(notes)));
   if (!only || only === 'ocr') rows.push(...(await measureOcr(notes)));
   if (!only || only === 'vision') rows.push(...(await measureVision(notes, quietly)));
+  if (!only || only === 'faces') rows.push(...(await faces(notes)));
 
   if (busyRuns > 0)
     notes.unshift(
@@ -181,6 +183,14 @@ async function scaleOut(notes: string[]): Promise<Row[]> {
       `${bull.result.redisBytesPerJob?.toFixed(0)} bytes per completed job while it is kept`,
   );
   return rows;
+}
+
+/** Keepsake's face grouping beside Immich's on the same embeddings; its own table goes first. */
+async function faces(notes: string[]): Promise<Row[]> {
+  const report = await measureFaces();
+  console.log(`\n${report.table}\n`);
+  notes.push(...report.notes);
+  return report.rows;
 }
 
 /** A video's playable copy through the playback job, beside plain ffmpeg with the same arguments. */

@@ -110,6 +110,8 @@ export interface VisionConfig {
   faceMinScore: number;
   /** Faces smaller than this, in pixels of the preview (its long edge 1440), are not kept. */
   faceMinPixels: number;
+  /** Similar faces without a person that make a new one; null: the clustering's own default. */
+  personMinFaces: number | null;
   /** Objects the detector is less sure of are not tagged (0..1). */
   objectMinConfidence: number;
 }
@@ -294,6 +296,9 @@ export function loadConfig(env: Env = process.env): Config {
       idleSeconds: int('KEEPSAKE_VISION_IDLE_SECONDS', 60, 0, 86_400),
       faceMinScore: fraction('KEEPSAKE_FACE_MIN_SCORE', 0.7),
       faceMinPixels: int('KEEPSAKE_FACE_MIN_PIXELS', 48, 0, 10_000),
+      personMinFaces: env.KEEPSAKE_PERSON_MIN_FACES?.trim()
+        ? int('KEEPSAKE_PERSON_MIN_FACES', 3, 1, 1_000)
+        : null,
       objectMinConfidence: fraction('KEEPSAKE_OBJECT_MIN_CONFIDENCE', 0.4),
     },
   };

@@ -17,6 +17,10 @@ import { KyselyTagRepository } from './adapters/db/repositories/tag-repository.j
 import { HumanObjectDetector } from './adapters/vision/human-object-detector.js';
 import { objectsHandler } from './core/jobs/handlers/objects-handler.js';
 import { TagsService } from './core/tags/tags-service.js';
+import { TesseractTextReader } from './adapters/vision/tesseract-text-reader.js';
+import { KyselyTextRepository } from './adapters/db/repositories/text-repository.js';
+import { ocrHandler } from './core/jobs/handlers/ocr-handler.js';
+import { TextService } from './core/text/text-service.js';
 import { KyselyAlbumRepository } from './adapters/db/repositories/album-repository.js';
 import { KyselySharedLinkRepository } from './adapters/db/repositories/shared-link-repository.js';
 import { ExiftoolLocationStripper } from './adapters/media/exiftool-location-stripper.js';
@@ -134,6 +138,8 @@ export interface Keepsake {
   timeline: TimelineService;
   /** Things found in the owner's photos, and a timeline per thing. See: [Note: Tags]. */
   tags: TagsService;
+  /** The text read in photos. See: [Note: Text in photos]. */
+  text: TextService;
   /** The owner's people and their faces. See: [Note: People are the owner's]. */
   people: PeopleService;
   /** Where the faces step records what it found (and groups it into people). */
@@ -347,6 +353,19 @@ export async function createKeepsake(
       run: objectsHandler(assetRepository, blobs, detector, tags),
     };
   }
+  const text = new TextService(
+    new KyselyTextRepository(db),
+    stepRecords,
+    (userId, assetId) => assets.readableOrFail(userId, assetId),
+    config.vision.ocr,
+  );
+  if (config.vision.ocr) {
+    const reader = new TesseractTextReader(pool);
+    visionHandlers.ocr = {
+      version: reader.version,
+      run: ocrHandler(assetRepository, blobs, reader, text),
+    };
+  }
   const duplicateRepository = new KyselyDuplicateRepository(db);
   const perceptualHasher = new SharpPerceptualHasher(pool);
   if (config.vision.duplicates) {
@@ -478,6 +497,7 @@ export async function createKeepsake(
     reprocess: new ReprocessService(assetRepository, transactor, steps),
     timeline: new TimelineService(new KyselyTimelineRepository(db), partners.timelineOwners),
     tags,
+    text,
     people: new PeopleService(peopleRepository, assetRepository, faceThumbnails, clock),
     faceRecorder,
     albums,

@@ -9,7 +9,9 @@ const DESTINATIONS = [
   { label: 'Favorites', path: '/favorites' },
   { label: 'Albums', path: '/albums' },
   { label: 'Sharing', path: '/sharing' },
+  { label: 'People', path: '/people' },
   { label: 'Archive', path: '/archive' },
+  { label: 'Duplicates', path: '/duplicates' },
   { label: 'Trash', path: '/trash' },
   { label: 'Administration', path: '/admin' },
 ];

@@ -103,6 +103,9 @@ describe('authorization, route by route and actor by actor', () => {
   let albumBucket: string;
   let tagBucket: string;
   let photoChecksum: string;
+  let personId: string; // the owner's, from a face on the album's photo
+  let personBucket: string;
+  let seededFaces = 0;
   const links = {} as Record<'password' | 'expired' | 'revoked', string>;
   let guestToken: string;
   let throwaway = 0;
@@ -123,6 +126,23 @@ describe('authorization, route by route and actor by actor', () => {
     await as(sessions.owner, 'PUT', `/api/albums/${albumId}/assets`, { ids: [id] });
     return id;
   };
+  /**
+   * A face on the album's photo, recorded as the faces step would (vision is off here), each on a
+   * spot of its own; an earlier seeded face that nobody placed by hand goes (the step replaces them).
+   */
+  const freshFace = async () => {
+    const box = { x: (seededFaces++ % 10) * 0.09, y: 0.5, width: 0.08, height: 0.08 };
+    const embedding = Float32Array.from({ length: 1024 }, () => Math.random() - 0.5);
+    const norm = Math.hypot(...embedding);
+    await t.keepsake.faceRecorder.record(sessions.owner.userId, photo, [
+      { box, score: 0.9, embedding: embedding.map((v) => v / norm) },
+    ]);
+    const faces = await t.keepsake.people.facesOfAsset(sessions.owner.userId, photo);
+    return faces.find((face) => face.box.x === box.x)!.id;
+  };
+  /** A person of the owner's, started from a fresh face. */
+  const freshPerson = async () =>
+    (await t.keepsake.people.startPerson(sessions.owner.userId, await freshFace(), 'Spare')).id;
   /** An album of the owner's, with the shared photo, shared with the viewer and the editor. */
   const freshAlbum = async () => {
     const id = await created(await as(sessions.owner, 'POST', '/api/albums', { name: 'Spare' }));
@@ -808,6 +828,75 @@ describe('authorization, route by route and actor by actor', () => {
       expected: adminOnly(200),
     },
 
+    // ---- people and faces: the owner's alone, partners and album members included
+    // (See: [Note: People are the owner's].)
+    { route: 'GET /api/people', request: () => ({ url: '/api/people' }), expected: anyUser(200) },
+    {
+      route: 'GET /api/people/{id}',
+      request: () => ({ url: `/api/people/${personId}` }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'GET /api/people/{id}/thumbnail',
+      request: () => ({ url: `/api/people/${personId}/thumbnail` }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'GET /api/people/{id}/timeline/buckets',
+      request: () => ({ url: `/api/people/${personId}/timeline/buckets` }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'GET /api/people/{id}/timeline/buckets/{bucket}',
+      request: () => ({ url: `/api/people/${personId}/timeline/buckets/${personBucket}` }),
+      expected: ownerOnly(200),
+    },
+    {
+      // The album's photo: its viewers, editors and the owner's partner see it, not its faces.
+      route: 'GET /api/assets/{id}/faces',
+      request: () => ({ url: `/api/assets/${photo}/faces` }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'PATCH /api/people/{id}',
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/people/${personId}`,
+        payload: { name: 'Renamed', hidden: false },
+      }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'POST /api/people/{id}/merge',
+      setup: async () => ({ other: await freshPerson() }),
+      request: ({ other }) => ({
+        method: 'POST',
+        url: `/api/people/${personId}/merge`,
+        payload: { ids: [other] },
+      }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'PUT /api/faces/{id}',
+      setup: async () => ({ face: await freshFace() }),
+      request: ({ face }) => ({
+        method: 'PUT',
+        url: `/api/faces/${face}`,
+        payload: { personId },
+      }),
+      expected: ownerOnly(200),
+    },
+    {
+      route: 'POST /api/faces/{id}/person',
+      setup: async () => ({ face: await freshFace() }),
+      request: ({ face }) => ({
+        method: 'POST',
+        url: `/api/faces/${face}/person`,
+        payload: { name: 'New' },
+      }),
+      expected: ownerOnly(201),
+    },
+
     // ---- jobs (admin)
     { route: 'GET /api/jobs', request: () => ({ url: '/api/jobs' }), expected: adminOnly(200) },
     {
@@ -883,6 +972,11 @@ describe('authorization, route by route and actor by actor', () => {
       { name: TAG, confidence: 0.9, box: { x: 0, y: 0, width: 1, height: 1 } },
     ]);
     tagBucket = (await as(owner, 'GET', `/api/tags/${TAG}/timeline/buckets`)).json<
+      { bucket: string }[]
+    >()[0]!.bucket;
+
+    personId = await freshPerson();
+    personBucket = (await as(owner, 'GET', `/api/people/${personId}/timeline/buckets`)).json<
       { bucket: string }[]
     >()[0]!.bucket;
 

@@ -9,6 +9,7 @@ import { PersonPage } from '../people/PersonPage';
 import { SharingPage } from '../sharing/SharingPage';
 import { TagPage } from '../tags/TagPage';
 import { TimelinePage } from '../timeline/TimelinePage';
+import { DuplicatesPage } from '../duplicates/DuplicatesPage';
 import { ComingPage } from './ComingPage';
 import type { IconName } from './icons';
 import { matchRoute } from './route-match';
@@ -36,6 +37,7 @@ export const NAV: NavEntry[] = [
   { path: '/people', label: 'People', icon: 'people', page: PeoplePage },
   { path: '/map', label: 'Map', icon: 'map', page: ComingPage, coming: true },
   { path: '/archive', label: 'Archive', icon: 'archive', page: ArchivePage },
+  { path: '/duplicates', label: 'Duplicates', icon: 'duplicates', page: DuplicatesPage },
   { path: '/trash', label: 'Trash', icon: 'trash', page: TrashPage },
   { path: '/admin', label: 'Administration', icon: 'settings', page: AdminPage, adminOnly: true },
 ];

@@ -1,9 +1,7 @@
+import type { Asset } from '../api/client';
 import { onLinkClick } from '../app/router';
 
-export interface AssetTag {
-  name: string;
-  confidence: number;
-}
+type AssetTag = NonNullable<Asset['tags']>[number];
 
 /** The things recognised in a photo, as chips that open the photos with the same thing. */
 export function InfoTags({ tags }: { tags: readonly AssetTag[] }) {

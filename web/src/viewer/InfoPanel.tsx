@@ -4,7 +4,7 @@ import { Icon } from '../app/icons';
 import { useUser } from '../auth/session';
 import { InfoFaces } from '../people/InfoFaces';
 import type { Face } from '../people/people-api';
-import { InfoTags, type AssetTag } from '../tags/InfoTags';
+import { InfoTags } from '../tags/InfoTags';
 import { InfoText } from '../text/InfoText';
 import { DateEditor, DescriptionEditor, PlaceEditor, RatingStars } from './InfoEditors';
 import { TryAgainButton } from './TryAgainButton';
@@ -44,8 +44,7 @@ export function InfoPanel({
   const camera = formatCamera(asset.make, asset.model);
   const exposure = formatExposure(asset);
   const hasPlace = asset.latitude !== null && asset.longitude !== null;
-  // TEMPORARY cast until `tags` is in docs/openapi.json.
-  const tags = (asset as Asset & { tags?: AssetTag[] }).tags ?? [];
+  const tags = asset.tags ?? [];
   const problem =
     asset.status === 'failed'
       ? (asset.error ?? 'Processing failed.')
