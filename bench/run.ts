@@ -12,6 +12,7 @@ import { ingestScaleOut } from './scaleout.js';
 import { BROWSER_ASSETS, measureBrowser } from './browser.js';
 import { measureCorpusMemory } from './corpus-memory.js';
 import { measureOcr } from './vision-ocr.js';
+import { measureObjects } from './vision-objects.js';
 import { measureVision } from './vision-throughput.js';
 import { measureFaces } from './vision-faces.js';
 import { ensureTranscodeClip, transcodeBaseline, transcodeKeepsake } from './transcode.js';
@@ -27,7 +28,7 @@ import {
 } from './timeline.js';
 
 /*
- * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)|vision|ocr|faces]
+ * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)|vision|ocr|faces|objects]
  * Prints one table; every Keepsake figure sits beside a baseline measured in the same run on
  * the same machine, because absolute figures say little across machines.
  */
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   if (!only || only === 'ocr') rows.push(...(await measureOcr(notes)));
   if (!only || only === 'vision') rows.push(...(await measureVision(notes, quietly)));
   if (!only || only === 'faces') rows.push(...(await faces(notes)));
+  if (!only || only === 'objects') rows.push(...(await measureObjects(notes)));
 
   if (busyRuns > 0)
     notes.unshift(

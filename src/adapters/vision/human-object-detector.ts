@@ -17,7 +17,7 @@ export interface HumanObjectDetectorOptions {
  * CenterNet's input is a fixed 512×512 square: human resizes whatever it is given to that, with
  * a plain bilinear resize. Decoding the preview straight to a 512-pixel long edge (sharp shrinks
  * with a proper filter) gives the model the same or a cleaner picture and saves decoding, copying
- * and resizing a 1440-pixel one: `npm run bench -- --only=vision-objects` measures both.
+ * and resizing a 1440-pixel one: `npm run bench -- --only=objects` measures both.
  */
 export const OBJECTS_MAX_EDGE = 512;
 
