@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ok } from '../api/client';
+import { api, ok } from '../api/client';
 
-// TEMPORARY: a plain request until the text route is in docs/openapi.json.
-const fetchAssetText = (assetId: string) =>
-  ok<{ text: string }>(
-    fetch(`/api/assets/${encodeURIComponent(assetId)}/text`, { credentials: 'same-origin' }).then(
-      async (response) => {
-        const data = (await response.json().catch(() => undefined)) as { text: string } | undefined;
-        return response.ok ? { data, response } : { error: data ?? {}, response };
-      },
-    ),
-  );
+const fetchAssetText = (id: string) =>
+  ok(api.GET('/api/assets/{id}/text', { params: { path: { id } } }));
 
 /** The text read in a photo (a document, a screenshot, a sign), folded until asked for. */
 export function InfoText({ assetId }: { assetId: string }) {
@@ -20,7 +12,7 @@ export function InfoText({ assetId }: { assetId: string }) {
     setText(undefined);
     fetchAssetText(assetId).then(
       (t) => live && setText(t.text.trim()),
-      () => {}, // none read (yet, or text reading is off): nothing to show
+      () => {}, // the panel shows the photo's other facts without its text
     );
     return () => {
       live = false;
