@@ -198,6 +198,23 @@ describe('people: faces found and grouped', () => {
     await as(owner, 'PUT', `/api/faces/${b!.id}`, { personId });
   });
 
+  it('keeps the faces placed by hand when the faces step runs again', async () => {
+    const again = async (asset: string) => {
+      const res = await as(owner, 'POST', `/api/assets/${asset}/steps`, { steps: ['faces'] });
+      assert.equal(res.statusCode, 202, res.body);
+      assert.deepEqual(await waitForStep(t, asset, 'faces'), { state: 'done', reason: null });
+      return facesOf(asset);
+    };
+    // Placed by hand (the test before): the same face, not a second one on the same spot.
+    const [byHand] = await facesOf(ids.london_001_smiling!);
+    assert.deepEqual(await again(ids.london_001_smiling!), [byHand]);
+    // Found by the step: found again (a new face), and it joins the same person at once.
+    const [found] = await facesOf(ids.london_001_neutral!);
+    const [refound] = await again(ids.london_001_neutral!);
+    assert.notEqual(refound!.id, found!.id);
+    assert.equal(refound!.personId, found!.personId);
+  });
+
   it('leaves a hidden person out of the list unless asked for', async () => {
     const [a] = await facesOf(ids.london_001_neutral!);
     const hidden = await as(owner, 'PATCH', `/api/people/${a!.personId}`, { hidden: true });
