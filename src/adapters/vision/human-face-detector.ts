@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import {
   ModelUnavailableError,
   type DetectedFace,
@@ -7,6 +5,7 @@ import {
 } from '../../core/vision/vision-ports.js';
 import { PoolTaskError, taskModuleUrl, type WorkerPool } from '../runtime/worker-pool.js';
 import type { FacesTaskInput, FoundFace } from './human-faces-task.js';
+import { HUMAN_VERSION } from './human-version.js';
 
 export interface HumanFaceDetectorOptions {
   /** Other weights with the package's file names; null: the ones in @vladmandic/human. */
@@ -20,14 +19,6 @@ export interface HumanFaceDetectorOptions {
 /** The long edge the models see: that of the previews (a larger picture is scaled to it). */
 const MAX_EDGE = 1440;
 const TASK = taskModuleUrl(import.meta.url, 'human-faces-task');
-
-// From package.json: this side must not import human-runtime.ts (sharp, human).
-const require = createRequire(import.meta.url);
-const HUMAN_VERSION = (
-  require(join(dirname(require.resolve('@vladmandic/human')), '..', 'package.json')) as {
-    version: string;
-  }
-).version;
 
 /** BlazeFace finds faces, FaceRes describes them; both run on the pool (human-faces-task.ts). */
 export class HumanFaceDetector implements FaceDetector {

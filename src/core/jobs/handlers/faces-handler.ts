@@ -20,8 +20,9 @@ export const facesHandler =
   ): AssetJobHandler =>
   async (assetId) => {
     const asset = await assets.get(assetId);
-    // Gone since, or never got a preview: there is nothing to look at.
-    if (!asset?.renditions) return completed;
+    // Gone since, or never got a preview: there is nothing to look at. A Live Photo's hidden video
+    // shows the faces of its still, which has them already.
+    if (!asset?.renditions || asset.isHidden) return completed;
     const preview = await bytesOf(asset.renditions.previewKey, blobs);
     let found;
     try {
