@@ -57,26 +57,35 @@ export interface TextTaskOutput {
 
 const workers = new Map<string, Promise<Worker>>();
 
-/** One Tesseract worker per language folder on this thread, started on first use. */
+/**
+ * One Tesseract worker per language folder on this thread, started on first use. One that could
+ * not start is not tried again on this thread (each try would leave a stuck worker behind); the
+ * thread ends when the pool is idle, and the next one tries afresh.
+ */
 function workerFor(langPath: string): Promise<Worker> {
   let worker = workers.get(langPath);
   if (!worker) {
     worker = startWorker(langPath);
     workers.set(langPath, worker);
-    worker.catch(() => workers.delete(langPath));
   }
   return worker;
 }
 
 async function startWorker(langPath: string): Promise<Worker> {
+  // tesseract.js never settles createWorker when the language data cannot be read: it only
+  // calls errorHandler (without one it throws where nothing can catch it).
+  let loadFailed: (reason: unknown) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (loadFailed = reject));
   try {
-    const worker = await createWorker('eng', 1, {
-      langPath,
-      cacheMethod: 'none',
-      gzip: true,
-      // Without a handler tesseract.js throws a failed load where nothing can catch it.
-      errorHandler: () => {},
-    });
+    const worker = await Promise.race([
+      createWorker('eng', 1, {
+        langPath,
+        cacheMethod: 'none',
+        gzip: true,
+        errorHandler: (error: unknown) => loadFailed(error),
+      }),
+      failure,
+    ]);
     // Tesseract's notes ("Estimating resolution as 277") would go to stderr for every picture.
     await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' });
     return worker;
