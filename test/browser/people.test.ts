@@ -164,9 +164,21 @@ describe('web app: people', () => {
         },
       ],
       [
+        'a face put with the wrong person is taken from them in the info panel',
+        async () => {
+          await openWithInfo(BEA[1]!);
+          await info.getByRole('link', { name: 'Ada' }).waitFor();
+          await info.getByRole('button', { name: 'Not Ada' }).click();
+          await info.getByLabel('Who is this?').waitFor();
+          await viewer.locator('.face-box-name', { hasText: '?' }).waitFor();
+          assert.equal((await facesOf(BEA[1]!))[0]?.personId, null);
+        },
+      ],
+      [
         'a hidden person leaves the page until hidden people are shown',
         async () => {
           const lisa = (await api<Person[]>('/api/people')).find((p) => p.name === 'Lisa')!;
+          await page.goto(`${baseUrl}/people`);
           await card(lisa.id).getByRole('button', { name: 'Hide Lisa' }).click();
           await card(lisa.id).waitFor({ state: 'detached' });
           await page.getByLabel('Show hidden').check();
