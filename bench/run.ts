@@ -15,6 +15,7 @@ import { measureOcr } from './vision-ocr.js';
 import { measureObjects } from './vision-objects.js';
 import { measureVision } from './vision-throughput.js';
 import { measureFaces } from './vision-faces.js';
+import { measureDuplicates } from './vision-duplicates.js';
 import { ensureTranscodeClip, transcodeBaseline, transcodeKeepsake } from './transcode.js';
 import { buildCompiled, median, ROOT, stopAll, WORK } from './lib.js';
 import { measuringCpu, waitForQuiet } from './load.js';
@@ -28,7 +29,7 @@ import {
 } from './timeline.js';
 
 /*
- * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)|vision|ocr|faces|objects]
+ * npm run bench [-- --runs=N] [-- --only=ingest|timeline|scaleout|transcode|formats|browser|corpus (alias: memory)|vision|ocr|faces|objects|duplicates]
  * Prints one table; every Keepsake figure sits beside a baseline measured in the same run on
  * the same machine, because absolute figures say little across machines.
  */
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   if (!only || only === 'vision') rows.push(...(await measureVision(notes, quietly)));
   if (!only || only === 'faces') rows.push(...(await faces(notes)));
   if (!only || only === 'objects') rows.push(...(await measureObjects(notes)));
+  if (!only || only === 'duplicates') rows.push(...(await measureDuplicates(notes)));
 
   if (busyRuns > 0)
     notes.unshift(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { DuplicateCandidate, DuplicateRepository } from './duplicate-repository.js';
@@ -17,8 +18,19 @@ export interface Trash {
   trash(ownerId: string, assetId: string): Promise<unknown>;
 }
 
+/** Owners whose last groups are kept, for a repeated read of an unchanged library. */
+const CACHED_OWNERS = 8;
+
 /** One person's near-duplicate photos: listed, resolved (the rest trashed) or kept whole. */
 export class DuplicatesService {
+  /**
+   * The last groups per owner, by a digest of the candidates they were made of: grouping 100,000
+   * photos takes seconds, and the review page reads the same groups again (resolve finds its group
+   * among them). Any change to a candidate (a new fingerprint, a photo trashed, a metadata edit
+   * that moves the keeper) changes the digest.
+   */
+  private readonly cache = new Map<string, { digest: string; groups: DuplicateGroup[] }>();
+
   constructor(
     private readonly repository: DuplicateRepository,
     private readonly library: Trash,
@@ -36,7 +48,7 @@ export class DuplicatesService {
     ]);
     const kept = dismissed.map((ids) => new Set(ids));
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    return findNearDuplicates(candidates, this.rule)
+    return this.grouped(ownerId, candidates)
       .filter((group) => !kept.some((set) => group.assetIds.every((id) => set.has(id))))
       .map((group) => ({ ...group, assets: group.assetIds.map((id) => byId.get(id)!) }));
   }
@@ -64,6 +76,22 @@ export class DuplicatesService {
       group.assetIds,
       this.clock.now().toISOString(),
     );
+  }
+
+  private grouped(ownerId: string, candidates: readonly DuplicateCandidate[]): DuplicateGroup[] {
+    const digest = createHash('sha256');
+    for (const c of candidates)
+      digest.update(
+        `${c.id} ${c.hash} ${c.layout} ${c.sharpness} ${c.pixels} ${c.metadata} ${c.uploadedAt}\n`,
+      );
+    const key = digest.digest('hex');
+    const cached = this.cache.get(ownerId);
+    if (cached?.digest === key) return cached.groups;
+    const groups = findNearDuplicates(candidates, this.rule);
+    this.cache.delete(ownerId);
+    this.cache.set(ownerId, { digest: key, groups });
+    if (this.cache.size > CACHED_OWNERS) this.cache.delete(this.cache.keys().next().value!);
+    return groups;
   }
 
   private async groupOrFail(ownerId: string, groupId: string): Promise<DuplicateGroup> {
