@@ -17,9 +17,9 @@ import { visionFixture, waitForStep } from '../helpers/vision.js';
 /*
  * Things in photos, as tags, with the real model (human's CenterNet) on real photos; the objects
  * step alone is switched on, at the product's threshold (0.4). What CenterNet reliably finds in
- * the three fixtures (measured: `npm run bench -- --only=objects`): the beagle as `dog`
- * (0.52–0.60), the tabby as `cat` (~0.48) and the pizza as `pizza` (0.50), each clear of the
- * threshold; nothing else in them reaches 0.4 (a cup beside the pizza scores ~0.26). So the
+ * the three fixtures on the whole preview (measured: `npm run bench -- --only=objects`): the beagle
+ * as `dog` (0.60), the tabby as `cat` (0.48) and the pizza as `pizza` (0.50), each clear of the
+ * threshold; nothing else in them reaches 0.4 (a cup beside the pizza scores 0.26). So the
  * tests assert the one expected tag on each, and that it is the only one.
  */
 

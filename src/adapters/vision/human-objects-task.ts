@@ -11,7 +11,7 @@ export interface ObjectsTaskInput {
   modelsDir: string | null;
   /** Things the model is less sure of (0..1) are not returned. */
   minConfidence: number;
-  /** The long edge the picture is decoded to. See: [Note: Objects at 512 pixels]. */
+  /** The long edge the picture is decoded to. See: [Note: Objects on the whole preview]. */
   maxEdge: number;
 }
 
