@@ -215,6 +215,21 @@ describe('people: faces found and grouped', () => {
     assert.equal(refound!.personId, found!.personId);
   });
 
+  it('shows a person by the face chosen for them, one of their own', async () => {
+    const [a] = await facesOf(ids.london_001_neutral!);
+    const [b] = await facesOf(ids.london_001_smiling!);
+    const [c] = await facesOf(ids.london_003_neutral!);
+    const url = `/api/people/${a!.personId}`;
+    const chosen = await as(owner, 'PATCH', url, { featureFaceId: b!.id });
+    assert.equal(chosen.statusCode, 200, chosen.body);
+    assert.equal(chosen.json<PersonBody>().thumbnailUrl, `${url}/thumbnail?v=${b!.id}`);
+    const thumbnail = await as(owner, 'GET', `${url}/thumbnail?v=${b!.id}`);
+    assert.equal(thumbnail.statusCode, 200);
+    assert.equal(thumbnail.headers.etag, `"${b!.id}"`);
+    const notTheirs = await as(owner, 'PATCH', url, { featureFaceId: c!.id });
+    assert.equal(notTheirs.statusCode, 400, notTheirs.body);
+  });
+
   it('leaves a hidden person out of the list unless asked for', async () => {
     const [a] = await facesOf(ids.london_001_neutral!);
     const hidden = await as(owner, 'PATCH', `/api/people/${a!.personId}`, { hidden: true });
