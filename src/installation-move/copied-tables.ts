@@ -32,6 +32,9 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'shared_link_assets', unique: [['link_id', 'asset_id']] },
   { name: 'memories', unique: [['owner_id', 'day']] },
   { name: 'memory_runs', unique: [] },
+  // What the vision steps found comes along with the record that they ran, so the target does
+  // not run them all again.
+  { name: 'asset_steps', unique: [['asset_id', 'step']] },
   { name: 'asset_tags', unique: [['asset_id', 'name']] },
   { name: 'asset_texts', unique: [['asset_id']] },
   { name: 'people', unique: [] },
