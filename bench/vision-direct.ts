@@ -47,7 +47,7 @@ const human = new Human({
     liveness: { enabled: false },
     attention: { enabled: false },
   },
-  object: { enabled: true, modelPath: 'centernet.json', minConfidence: 0.3, maxDetected: 20 },
+  object: { enabled: true, modelPath: 'centernet.json', minConfidence: 0.4, maxDetected: 20 },
   body: { enabled: false },
   hand: { enabled: false },
   gesture: { enabled: false },
