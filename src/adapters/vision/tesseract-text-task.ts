@@ -55,6 +55,27 @@ export interface TextTaskOutput {
   paragraphs: TaskWord[][][];
 }
 
+/*
+ * Leptonica, inside Tesseract, writes a line to stderr now and then ("Error in
+ * boxClipToRectangle: box outside rectangle", about one picture in twenty) that changes nothing
+ * in what is read; in the server's log they would be lines of noise between its JSON lines.
+ * tesseract.js's worker script is started behind a few lines that drop those, and only those.
+ */
+const WORKER_SCRIPT = join(
+  dirname(require.resolve('tesseract.js/package.json')),
+  'src/worker-script/node/index.js',
+);
+const QUIET_WORKER = new URL(
+  `data:text/javascript,${encodeURIComponent(`
+import { createRequire } from 'node:module';
+const error = console.error;
+console.error = (...args) => {
+  if (!/^(Error|Warning) in \\w+:/.test(String(args[0]))) error(...args);
+};
+createRequire(${JSON.stringify(WORKER_SCRIPT)})(${JSON.stringify(WORKER_SCRIPT)});
+`)}`,
+);
+
 const workers = new Map<string, Promise<Worker>>();
 
 /**
@@ -82,6 +103,8 @@ async function startWorker(langPath: string): Promise<Worker> {
         langPath,
         cacheMethod: 'none',
         gzip: true,
+        // tesseract.js hands it to `new Worker()`, which takes a URL as well as a path.
+        workerPath: QUIET_WORKER as unknown as string,
         errorHandler: (error: unknown) => loadFailed(error),
       }),
       failure,
