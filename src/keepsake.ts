@@ -360,7 +360,7 @@ export async function createKeepsake(
     config.vision.ocr,
   );
   if (config.vision.ocr) {
-    const reader = new TesseractTextReader(pool);
+    const reader = new TesseractTextReader(pool, { modelsDir: config.vision.modelsDir });
     visionHandlers.ocr = {
       version: reader.version,
       run: ocrHandler(assetRepository, blobs, reader, text),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -12,24 +12,31 @@ describe('TesseractTextReader on the pool', () => {
   const pool = new WorkerPool({ threads: 1, idleMs: 0 });
   after(() => pool.close());
 
-  it('reads a screenshot from its bytes', async () => {
-    const reader = new TesseractTextReader(pool);
+  it('reads a screenshot (a models folder without eng data: the package data)', async () => {
+    const reader = new TesseractTextReader(pool, { modelsDir: tmpdir() });
     const read = await reader.readText(await readFile(visionFixture('ocr/screenshot_testocr.png')));
     assert.match(read.text, /quick brown dog/);
     assert.match(reader.version, /^tesseract\.js-\d+\.\d+\.\d+\+eng-4\.0\.0_best_int\+/);
   });
 
-  it('fails with ModelUnavailableError when the language data is missing', async () => {
-    const empty = await mkdtemp(join(tmpdir(), 'keepsake-no-eng-'));
+  it('fails with ModelUnavailableError when the language data cannot be read', async () => {
+    const models = await mkdtemp(join(tmpdir(), 'keepsake-broken-eng-'));
     try {
-      const reader = new TesseractTextReader(pool, { langPath: empty });
+      await writeFile(join(models, 'eng.traineddata.gz'), 'not language data');
+      const reader = new TesseractTextReader(pool, { modelsDir: models });
+      assert.match(reader.version, /\+eng-own-17\+/);
       await assert.rejects(
         reader.readText(await readFile(visionFixture('ocr/screenshot_testocr.png'))),
         (error: Error) =>
           error instanceof ModelUnavailableError && /could not be loaded/.test(error.message),
       );
+      await rm(join(models, 'eng.traineddata.gz'));
+      await assert.rejects(
+        reader.readText(await readFile(visionFixture('ocr/screenshot_testocr.png'))),
+        ModelUnavailableError,
+      );
     } finally {
-      await rm(empty, { recursive: true, force: true });
+      await rm(models, { recursive: true, force: true });
     }
   });
 });

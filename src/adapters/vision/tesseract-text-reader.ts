@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { PoolTaskError, taskModuleUrl, type WorkerPool } from '../runtime/worker-pool.js';
 import {
   ModelUnavailableError,
@@ -32,21 +34,32 @@ const SYMBOL_CONFIDENCE = 60;
 const FILTER_VERSION = `w${MIN_CONFIDENCE}-${SYMBOL_CONFIDENCE}`;
 
 export interface TesseractTextReaderOptions {
-  /** A folder with `eng.traineddata.gz` to use instead of the one in the npm package. */
-  langPath?: string;
+  /**
+   * A folder (KEEPSAKE_MODELS_DIR) that may hold an `eng.traineddata.gz` (gzipped or not, under
+   * that name) to use instead of the one in the npm package; without one there, the package's.
+   */
+  modelsDir?: string | null;
 }
 
 /** Reads text on the worker pool with tesseract.js. See: [Note: Tesseract on the pool]. */
 export class TesseractTextReader implements TextReader {
-  readonly version = `tesseract.js-${TESSERACT_JS_VERSION}+eng-${ENG_DATA_VARIANT}+grey-psm3+${FILTER_VERSION}`;
+  readonly version: string;
+  private readonly langPath: string | undefined;
 
   constructor(
     private readonly pool: WorkerPool,
-    private readonly options: TesseractTextReaderOptions = {},
-  ) {}
+    options: TesseractTextReaderOptions = {},
+  ) {
+    const own = options.modelsDir ? join(options.modelsDir, 'eng.traineddata.gz') : undefined;
+    const size = own && existsSync(own) ? statSync(own).size : undefined;
+    this.langPath = size === undefined ? undefined : options.modelsDir!;
+    // Other language data is another model: the step runs again when it changes.
+    const data = size === undefined ? ENG_DATA_VARIANT : `own-${size}`;
+    this.version = `tesseract.js-${TESSERACT_JS_VERSION}+eng-${data}+grey-psm3+${FILTER_VERSION}`;
+  }
 
   async readText(image: Uint8Array): Promise<ReadText> {
-    const input: TextTaskInput = { image, langPath: this.options.langPath };
+    const input: TextTaskInput = { image, langPath: this.langPath };
     let output: TextTaskOutput;
     try {
       output = await this.pool.run<TextTaskOutput>(TASK, input);
