@@ -122,7 +122,7 @@ describe('near-duplicates', () => {
     // Random 64-bit hashes are 10 bits apart about once in 10⁸ pairs: a few stray pairs.
     assert.equal(groups.filter((g) => g.assetIds.some((id) => id.startsWith('copy'))).length, 100);
     assert.ok(groups.length < 110, `${groups.length} groups`);
-    // 100,000 take ~2 s (bench/vision-duplicates.ts); all pairs of these would take a minute.
+    // 100,000 take ~1 s (bench/vision-duplicates.ts); all pairs of these would take a minute.
     assert.ok(ms < 10_000, `took ${Math.round(ms)} ms`);
   });
 });
