@@ -94,7 +94,7 @@ import { DEFAULT_CLUSTERING } from './core/people/face-clustering.js';
 import { facesHandler } from './core/jobs/handlers/faces-handler.js';
 import { KyselyPeopleRepository } from './adapters/db/repositories/people-repository.js';
 import { HumanFaceDetector } from './adapters/vision/human-face-detector.js';
-import { sharpFaceCropper } from './adapters/media/sharp-face-cropper.js';
+import { PoolFaceCropper } from './adapters/vision/pool-face-cropper.js';
 import { AlbumsService } from './core/albums/albums-service.js';
 import { AlbumSharingService } from './core/albums/album-sharing-service.js';
 import { AlbumActivityService } from './core/albums/album-activity-service.js';
@@ -322,7 +322,7 @@ export async function createKeepsake(
       run: clipHandler(assetRepository, blobs, clip, embeddings),
     };
   const peopleRepository = new KyselyPeopleRepository(connection);
-  const faceThumbnails = new FaceThumbnails(assetRepository, blobs, sharpFaceCropper);
+  const faceThumbnails = new FaceThumbnails(assetRepository, blobs, new PoolFaceCropper(pool));
   const faceRecorder = new FaceRecorder(
     peopleRepository,
     {
