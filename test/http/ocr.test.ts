@@ -42,6 +42,7 @@ describe('ocr: text read in photos', () => {
   let t: TestApp;
   let owner: Session;
   let stranger: Session;
+  let partner: Session;
   const ids: Record<string, string> = {};
   const textOf = async (session: Session, id: string) =>
     t.app.inject({ method: 'GET', url: `/api/assets/${id}/text`, headers: session.headers });
@@ -51,6 +52,14 @@ describe('ocr: text read in photos', () => {
     const admin = await setupAdmin(t.app);
     owner = await createUser(t.app, admin, 'Reader');
     stranger = await createUser(t.app, admin, 'Stranger');
+    partner = await createUser(t.app, admin, 'Partner');
+    const shared = await t.app.inject({
+      method: 'POST',
+      url: '/api/partners',
+      headers: owner.headers,
+      payload: { userId: partner.userId },
+    });
+    assert.equal(shared.statusCode, 201, shared.body);
     for (const fixture of [
       'ocr/screenshot_testocr.png',
       'ocr/book_page_watson_studio.jpg',
@@ -117,10 +126,42 @@ describe('ocr: text read in photos', () => {
     assert.ok(body.words.length <= 2, `read in flowers: ${JSON.stringify(body.text)}`);
   });
 
+  it('gives the text to whoever may see the photo (a partner)', async () => {
+    const res = await textOf(partner, ids['screenshot_testocr.png']!);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(res.json<TextBody>().text, /quick brown/i);
+  });
+
   it('answers 404 to someone else, as if the photo did not exist', async () => {
     const res = await textOf(stranger, ids['screenshot_testocr.png']!);
     assert.equal(res.statusCode, 404, res.body);
     const missing = await textOf(owner, '00000000-0000-4000-8000-000000000000');
     assert.equal(missing.statusCode, 404, missing.body);
+  });
+});
+
+describe('ocr: switched off', () => {
+  let t: TestApp;
+  after(() => t?.close());
+
+  it('answers an empty text with status off', async () => {
+    t = await startTestApp();
+    const admin = await setupAdmin(t.app);
+    const res = await uploadBytes(
+      t.app,
+      admin,
+      await readFile(visionFixture('ocr/screenshot_testocr.png')),
+      'screenshot.png',
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    const { id } = res.json<{ id: string }>();
+    assert.equal((await waitForAsset(t.app, admin, id)).status, 'ready');
+    const text = await t.app.inject({
+      method: 'GET',
+      url: `/api/assets/${id}/text`,
+      headers: admin.headers,
+    });
+    assert.equal(text.statusCode, 200, text.body);
+    assert.deepEqual(text.json(), { text: '', words: [], status: 'off' });
   });
 });
