@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { corpusPath } from '../helpers/corpus.js';
 import {
   createUser,
   setupAdmin,
@@ -130,6 +131,17 @@ describe('ocr: text read in photos', () => {
     const res = await textOf(partner, ids['screenshot_testocr.png']!);
     assert.equal(res.statusCode, 200, res.body);
     assert.match(res.json<TextBody>().text, /quick brown/i);
+  });
+
+  it('says failed, not pending, for a photo that could not be decoded (it has no preview)', async () => {
+    const tiff = await readFile(corpusPath('png-webp-gif-tiff/P3110005.TIF'));
+    const res = await uploadBytes(t.app, owner, tiff.subarray(0, 3000), 'cut.tif');
+    assert.equal(res.statusCode, 201, res.body);
+    const { id } = res.json<{ id: string }>();
+    assert.equal((await waitForAsset(t.app, owner, id)).status, 'failed');
+    const text = await textOf(owner, id);
+    assert.equal(text.statusCode, 200, text.body);
+    assert.deepEqual(text.json(), { text: '', words: [], status: 'failed' });
   });
 
   it('answers 404 to someone else, as if the photo did not exist', async () => {

@@ -21,19 +21,26 @@ export class TextService {
 
   /** The asset's text for someone who may read the asset, and how far the step has come. */
   async ofAsset(userId: string, assetId: string): Promise<AssetText> {
-    await this.readableOrFail(userId, assetId);
+    const asset = await this.readableOrFail(userId, assetId);
     const [stored, step] = await Promise.all([
       this.texts.textOf(assetId),
       this.steps.stateOf(assetId, 'ocr'),
     ]);
-    return { ...(stored ?? { text: '', words: [] }), status: this.statusOf(stored, step?.state) };
+    const status = this.statusOf(asset, stored, step?.state);
+    return { ...(stored ?? { text: '', words: [] }), status };
   }
 
-  private statusOf(stored: ReadText | undefined, state: string | undefined): TextStatus {
+  private statusOf(
+    asset: Asset,
+    stored: ReadText | undefined,
+    state: string | undefined,
+  ): TextStatus {
     if (state === 'failed') return 'failed';
     // A run again (a new model version) is pending while the last run's text is still shown.
     if (state === 'queued') return 'pending';
     if (stored) return 'done';
-    return this.enabled ? 'pending' : 'off';
+    if (!this.enabled) return 'off';
+    // A photo that got no preview (its processing failed) will never be read.
+    return asset.status === 'failed' && !asset.renditions ? 'failed' : 'pending';
   }
 }
