@@ -22,7 +22,8 @@ const TextDto = Type.Object({
     {
       description:
         'pending: not read yet (or being read again); done: read (text may be ""); failed: the ' +
-        'step failed (see the asset’s steps); off: text reading is switched off here',
+        'step failed, or the photo could not be processed and has nothing to read; off: text ' +
+        'reading is switched off here',
     },
   ),
 });

@@ -3241,7 +3241,7 @@ export interface operations {
                             };
                             confidence: number;
                         }[];
-                        /** @description pending: not read yet (or being read again); done: read (text may be ""); failed: the step failed (see the asset’s steps); off: text reading is switched off here */
+                        /** @description pending: not read yet (or being read again); done: read (text may be ""); failed: the step failed, or the photo could not be processed and has nothing to read; off: text reading is switched off here */
                         status: "pending" | "done" | "failed" | "off";
                     };
                 };
