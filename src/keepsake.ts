@@ -304,9 +304,16 @@ export async function createKeepsake(
   const visionHandlers: Partial<Record<VisionStepName, VersionedHandler>> = {};
   // Smart search: only with a CLIP model. See: [Note: One vector index per process].
   const embeddings = new KyselyEmbeddingRepository(db);
-  const clip = config.vision.clipModelDir
-    ? new OnnxClipEmbedder(pool, config.vision.clipModelDir)
-    : undefined;
+  const clipDir = config.vision.clipModelDir;
+  const clip = clipDir ? new OnnxClipEmbedder(pool, clipDir) : undefined;
+  // Someone waits for a search: its text half runs on a thread of its own, at the normal
+  // priority, not behind the vision jobs (the image half stays on the vision pool).
+  const searchPool = new WorkerPool({
+    threads: 1,
+    idleMs: config.vision.idleSeconds * 1000,
+    onIdle: compactHeap,
+  });
+  const clipSearch = clipDir ? new OnnxClipEmbedder(searchPool, clipDir) : undefined;
   let vectorIndex: Promise<UsearchVectorIndex> | undefined;
   const openVectorIndex = (model: string) =>
     (vectorIndex ??= UsearchVectorIndex.open(
@@ -517,7 +524,7 @@ export async function createKeepsake(
     jobCounts,
     steps,
     smartSearch: new SmartSearchService(
-      clip && { embedder: clip, index: () => openVectorIndex(clip.version) },
+      clipSearch && { embedder: clipSearch, index: () => openVectorIndex(clipSearch.version) },
       embeddings,
     ),
     async checkReady() {
@@ -561,6 +568,7 @@ export async function createKeepsake(
       await stopQuietly('ExifTool', () => metadataReader.close());
       await stopQuietly('the render thread', () => renderer.close());
       await stopQuietly('the vector index', async () => (await vectorIndex)?.close());
+      await stopQuietly('the search pool', () => searchPool.close());
       await stopQuietly('the model pool', () => pool.close());
       await stopQuietly('the rate-limit store', async () => rateLimitStore?.close());
       await connection.close();

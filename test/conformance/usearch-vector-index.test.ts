@@ -61,6 +61,18 @@ describe('usearch vector index', () => {
     await index.close();
   });
 
+  it('keeps every other vector in place when one in the middle is removed', async () => {
+    const index = await UsearchVectorIndex.open(join(dir, 'm.usearch'), new MemoryVectors());
+    const axes = [1, 2, 3, 4, 5].map((key) => [Math.cos(key), Math.sin(key), 0.2]);
+    for (const [i, axis] of axes.entries()) await index.add(i + 1, unit(axis));
+    await index.remove(2);
+    assert.equal(index.size, 4);
+    for (const key of [1, 3, 4, 5])
+      assert.equal((await index.search(unit(axes[key - 1]!), 1))[0]!.key, key);
+    assert.ok((await index.search(unit(axes[1]!), 5)).every((m) => m.key !== 2));
+    await index.close();
+  });
+
   it('catches up with stored vectors before each search', async () => {
     const stored = new MemoryVectors();
     stored.put(1, [1, 0, 0]);

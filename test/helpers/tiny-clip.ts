@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import onnxProto, { type onnx as Onnx } from 'onnx-proto';
+import { ClipTokenizer } from '../../src/adapters/vision/clip-tokenizer.js';
 
 /*
  * A CLIP export in miniature, with the interface of Immich's and OpenCLIP's exports
@@ -113,7 +114,10 @@ function tokenizerFiles(): { tokenizer: unknown; config: unknown; vocab: Map<str
     add(`${letter}</w>`);
   }
   const merges: string[][] = [];
-  for (const word of Object.keys(WORDS)) {
+  // Longest first: BPE applies the lowest-ranked pair first, and "red"'s "r e" must not come
+  // before the merges of "green" (which has "r e" inside it).
+  const words = Object.keys(WORDS).sort((a, b) => b.length - a.length);
+  for (const word of words) {
     // Left to right: "r e", "re d</w>" ...
     let built = word[0]!;
     for (let i = 1; i < word.length; i++) {
@@ -194,6 +198,11 @@ function tokenizerFiles(): { tokenizer: unknown; config: unknown; vocab: Map<str
 /** Writes the tiny export into `dir` (made if missing); answers `dir`. */
 export async function writeTinyClipModel(dir: string, imageSize = 224): Promise<string> {
   const { tokenizer, config, vocab } = tokenizerFiles();
+  // Each word must come out as its one token, or its vector would be lost.
+  const check = ClipTokenizer.fromTokenizerJson(tokenizer, { contextLength: CONTEXT });
+  for (const word of Object.keys(WORDS))
+    if (check.tokenIds(word).join() !== String(vocab.get(`${word}</w>`)))
+      throw new Error(`the tiny tokenizer splits "${word}": ${check.bpe(word).join(' ')}`);
   const tokenVectors = new Map<number, number[]>();
   for (const [word, vector] of Object.entries(WORDS))
     tokenVectors.set(vocab.get(`${word}</w>`)!, vector);

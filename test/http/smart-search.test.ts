@@ -135,7 +135,7 @@ describe('smart search (CLIP)', () => {
     const folder = join(t.dataDir, 'vectors');
     const files = await readdir(folder);
     assert.ok(
-      files.some((f) => f.endsWith('.usearch')),
+      files.some((f) => f.endsWith('.vectors')),
       `index saved: ${files.join(', ')}`,
     );
     await rm(folder, { recursive: true });
