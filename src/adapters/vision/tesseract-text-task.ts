@@ -56,21 +56,35 @@ export interface TextTaskOutput {
 }
 
 /*
- * Leptonica, inside Tesseract, writes a line to stderr now and then ("Error in
- * boxClipToRectangle: box outside rectangle", about one picture in twenty) that changes nothing
- * in what is read; in the server's log they would be lines of noise between its JSON lines.
- * tesseract.js's worker script is started behind a few lines that drop those, and only those.
+ * tesseract.js's worker script is started behind a few lines of ours (a data: URL module), for two
+ * faults of its own:
+ * - Leptonica, inside Tesseract, writes a line to stderr now and then ("Error in
+ *   boxClipToRectangle: box outside rectangle", about one picture in twenty) that changes nothing
+ *   in what is read; in the server's log they would be noise between its JSON lines. Those lines,
+ *   and only those, are dropped.
+ * - A failed initialisation (unreadable language data) answers "rejected" and then "resolved" for
+ *   the same job; the second answer finds no job left and throws in this thread, which ends it
+ *   (and every task it held). A job's answer after its rejection is not sent.
  */
 const WORKER_SCRIPT = join(
   dirname(require.resolve('tesseract.js/package.json')),
   'src/worker-script/node/index.js',
 );
-const QUIET_WORKER = new URL(
+const WORKER_SHIM = new URL(
   `data:text/javascript,${encodeURIComponent(`
 import { createRequire } from 'node:module';
+import { parentPort } from 'node:worker_threads';
 const error = console.error;
 console.error = (...args) => {
   if (!/^(Error|Warning) in \\w+:/.test(String(args[0]))) error(...args);
+};
+const post = parentPort.postMessage.bind(parentPort);
+const rejected = new Set();
+parentPort.postMessage = (message, ...rest) => {
+  const job = message && \`\${message.action}-\${message.jobId}\`;
+  if (message?.status === 'reject') rejected.add(job);
+  else if (message?.status === 'resolve' && rejected.delete(job)) return;
+  post(message, ...rest);
 };
 createRequire(${JSON.stringify(WORKER_SCRIPT)})(${JSON.stringify(WORKER_SCRIPT)});
 `)}`,
@@ -104,7 +118,7 @@ async function startWorker(langPath: string): Promise<Worker> {
         cacheMethod: 'none',
         gzip: true,
         // tesseract.js hands it to `new Worker()`, which takes a URL as well as a path.
-        workerPath: QUIET_WORKER as unknown as string,
+        workerPath: WORKER_SHIM as unknown as string,
         errorHandler: (error: unknown) => loadFailed(error),
       }),
       failure,
