@@ -13,13 +13,7 @@ import { KyselyAssetRepository } from './adapters/db/repositories/asset-reposito
 import { KyselyAuthStore } from './adapters/db/repositories/auth-store.js';
 import { KyselyLoginFailureStore } from './adapters/db/repositories/login-failure-store.js';
 import { KyselyTimelineRepository } from './adapters/db/repositories/timeline-repository.js';
-import { KyselyTagRepository } from './adapters/db/repositories/tag-repository.js';
-import { HumanObjectDetector } from './adapters/vision/human-object-detector.js';
-import { objectsHandler } from './core/jobs/handlers/objects-handler.js';
 import { TagsService } from './core/tags/tags-service.js';
-import { TesseractTextReader } from './adapters/vision/tesseract-text-reader.js';
-import { KyselyTextRepository } from './adapters/db/repositories/text-repository.js';
-import { ocrHandler } from './core/jobs/handlers/ocr-handler.js';
 import { TextService } from './core/text/text-service.js';
 import { KyselyAlbumRepository } from './adapters/db/repositories/album-repository.js';
 import { KyselySharedLinkRepository } from './adapters/db/repositories/shared-link-repository.js';
@@ -60,20 +54,10 @@ import { metadataHandler } from './core/jobs/handlers/metadata-handler.js';
 import { thumbnailsHandler } from './core/jobs/handlers/thumbnails-handler.js';
 import { playbackHandler } from './core/jobs/handlers/playback-handler.js';
 import { PlaybackService } from './core/assets/playback-service.js';
-import { JobRunner, type VersionedHandler } from './core/jobs/job-runner.js';
+import { JobRunner } from './core/jobs/job-runner.js';
 import { StepBackfill } from './core/jobs/step-backfill.js';
-import { duplicatesHandler } from './core/jobs/handlers/duplicates-handler.js';
 import { DuplicatesService } from './core/duplicates/duplicates-service.js';
-import { NEAR_DUPLICATE_RULE } from './core/duplicates/near-duplicates.js';
-import { KyselyDuplicateRepository } from './adapters/db/repositories/duplicate-repository.js';
-import { SharpPerceptualHasher } from './adapters/vision/sharp-perceptual-hasher.js';
-import type { VisionStepName } from './core/jobs/pipeline.js';
 import { KyselyStepRecords } from './adapters/db/repositories/step-record-repository.js';
-import { WorkerPool } from './adapters/runtime/worker-pool.js';
-import { OnnxClipEmbedder } from './adapters/vision/onnx-clip-embedder.js';
-import { indexFileFor, UsearchVectorIndex } from './adapters/vectors/usearch-vector-index.js';
-import { KyselyEmbeddingRepository } from './adapters/db/repositories/embedding-repository.js';
-import { clipHandler } from './core/jobs/handlers/clip-handler.js';
 import { SmartSearchService } from './core/search/smart-search-service.js';
 import { LivePhotoLinker } from './core/live-photos/live-photo-linker.js';
 import { MotionPhotoService } from './core/live-photos/motion-photo-service.js';
@@ -82,19 +66,9 @@ import { systemClock, type Clock } from './core/ports/clock.js';
 import type { QueueCounts } from './core/ports/job-queue.js';
 import type { StepStatus } from './core/jobs/step-backfill.js';
 
-/** A queue's job counts; a queue of recorded steps adds each step's progress over the assets. */
-export interface JobCounts extends QueueCounts {
-  steps?: Record<string, Omit<StepStatus, 'step'>>;
-}
 import { TimelineService } from './core/timeline/timeline-service.js';
 import { PeopleService } from './core/people/people-service.js';
 import { FaceRecorder } from './core/people/face-recorder.js';
-import { FaceThumbnails } from './core/people/face-thumbnails.js';
-import { DEFAULT_CLUSTERING } from './core/people/face-clustering.js';
-import { facesHandler } from './core/jobs/handlers/faces-handler.js';
-import { KyselyPeopleRepository } from './adapters/db/repositories/people-repository.js';
-import { HumanFaceDetector } from './adapters/vision/human-face-detector.js';
-import { PoolFaceCropper } from './adapters/vision/pool-face-cropper.js';
 import { AlbumsService } from './core/albums/albums-service.js';
 import { AlbumSharingService } from './core/albums/album-sharing-service.js';
 import { AlbumActivityService } from './core/albums/album-activity-service.js';
@@ -110,6 +84,12 @@ import { StorageQuota } from './core/users/storage-quota.js';
 import { PartnersService } from './core/partners/partners-service.js';
 import { errorMessage } from './core/errors.js';
 import { createRootLogger, type PinoLogger } from './adapters/logging/pino-logger.js';
+import { composeVision } from './keepsake-vision.js';
+
+/** A queue's job counts; a queue of recorded steps adds each step's progress over the assets. */
+export interface JobCounts extends QueueCounts {
+  steps?: Record<string, Omit<StepStatus, 'step'>>;
+}
 
 /** Everything the HTTP layer and the workers use, wired to the adapters the config chooses. */
 export interface Keepsake {
@@ -291,98 +271,17 @@ export async function createKeepsake(
     ),
   );
   const places = new GeoNamesPlaceResolver();
-  // See: [Note: One pool for heavy compute]. Started by the first vision job, never in an API process.
-  const pool = new WorkerPool({
-    threads: config.vision.threads,
-    idleMs: config.vision.idleSeconds * 1000,
-    onIdle: compactHeap,
-    // Vision is background work: uploads, thumbnails and HTTP get the cores first.
-    nice: 10,
-  });
   const stepRecords = new KyselyStepRecords(db);
-  // One entry per vision step that is switched on; a step without one is not queued.
-  const visionHandlers: Partial<Record<VisionStepName, VersionedHandler>> = {};
-  // Smart search: only with a CLIP model. See: [Note: One vector index per process].
-  const embeddings = new KyselyEmbeddingRepository(db);
-  const clipDir = config.vision.clipModelDir;
-  const clip = clipDir ? new OnnxClipEmbedder(pool, clipDir) : undefined;
-  // Someone waits for a search: its text half runs on a thread of its own, at the normal
-  // priority, not behind the vision jobs (the image half stays on the vision pool).
-  const searchPool = new WorkerPool({
-    threads: 1,
-    idleMs: config.vision.idleSeconds * 1000,
-    onIdle: compactHeap,
-  });
-  const clipSearch = clipDir ? new OnnxClipEmbedder(searchPool, clipDir) : undefined;
-  let vectorIndex: Promise<UsearchVectorIndex> | undefined;
-  const openVectorIndex = (model: string) =>
-    (vectorIndex ??= UsearchVectorIndex.open(
-      indexFileFor(join(config.dataDir, 'vectors'), model),
-      embeddings.storedVectors(model),
-    ).catch((error: unknown) => {
-      vectorIndex = undefined;
-      throw error;
-    }));
-  if (clip)
-    visionHandlers.clip = {
-      version: clip.version,
-      run: clipHandler(assetRepository, blobs, clip, embeddings),
-    };
-  const peopleRepository = new KyselyPeopleRepository(connection);
-  const faceThumbnails = new FaceThumbnails(assetRepository, blobs, new PoolFaceCropper(pool));
-  const faceRecorder = new FaceRecorder(
-    peopleRepository,
-    {
-      ...DEFAULT_CLUSTERING,
-      ...(config.vision.personMinFaces !== null && { minFaces: config.vision.personMinFaces }),
-    },
-    () => clock.now(),
-  );
-  if (config.vision.faces) {
-    const detector = new HumanFaceDetector(pool, {
-      modelsDir: config.vision.modelsDir,
-      minScore: config.vision.faceMinScore,
-      minPixels: config.vision.faceMinPixels,
-    });
-    visionHandlers.faces = {
-      version: detector.version,
-      run: facesHandler(assetRepository, blobs, detector, faceRecorder, faceThumbnails),
-    };
-  }
-  const tags = new TagsService(new KyselyTagRepository(db), new KyselyTimelineRepository(db));
-  if (config.vision.objects) {
-    const detector = new HumanObjectDetector(pool, {
-      modelsDir: config.vision.modelsDir,
-      minConfidence: config.vision.objectMinConfidence,
-    });
-    visionHandlers.objects = {
-      version: detector.version,
-      run: objectsHandler(assetRepository, blobs, detector, tags),
-    };
-  }
-  const text = new TextService(
-    new KyselyTextRepository(db),
+  const assets = new AssetsService(assetRepository, blobs, clock, assetReadGrants);
+  const vision = composeVision({
+    config,
+    connection,
+    assetRepository,
+    blobs,
     stepRecords,
-    (userId, assetId) => assets.readableOrFail(userId, assetId),
-    config.vision.ocr,
-  );
-  if (config.vision.ocr) {
-    const reader = new TesseractTextReader(pool, { modelsDir: config.vision.modelsDir });
-    visionHandlers.ocr = {
-      version: reader.version,
-      run: ocrHandler(assetRepository, blobs, reader, text),
-    };
-  }
-  const duplicateRepository = new KyselyDuplicateRepository(db);
-  const perceptualHasher = new SharpPerceptualHasher(pool);
-  if (config.vision.duplicates) {
-    const { maxHashDistance, maxLayoutDistance } = NEAR_DUPLICATE_RULE;
-    visionHandlers.duplicates = {
-      // The thresholds too: a step done under other ones is done again.
-      version: `${perceptualHasher.version}/d${maxHashDistance}/c${maxLayoutDistance}`,
-      run: duplicatesHandler(assetRepository, blobs, perceptualHasher, duplicateRepository),
-    };
-  }
+    assets,
+    clock,
+  });
   const runner = new JobRunner(
     queue,
     assetRepository,
@@ -414,7 +313,7 @@ export async function createKeepsake(
           timeoutMs: config.transcodeTimeoutSeconds * 1000,
         },
       ),
-      ...visionHandlers,
+      ...vision.handlers,
     },
     observeJob,
     stepRecords,
@@ -467,7 +366,6 @@ export async function createKeepsake(
     void blobs.cleanStaging(STAGING_MAX_AGE_MS).catch(logFailure('staging clean-up'));
   };
 
-  const assets = new AssetsService(assetRepository, blobs, clock, assetReadGrants);
   const playback = new PlaybackService(assetRepository, blobs, assetReadGrants);
   const albums = new AlbumsService(albumRepository, clock);
   const sharedLinks = new SharedLinksService(
@@ -495,7 +393,7 @@ export async function createKeepsake(
       places,
     ),
     memories,
-    duplicates: new DuplicatesService(duplicateRepository, assets, clock, perceptualHasher.version),
+    duplicates: vision.duplicates,
     dailyMemories,
     playback,
     uploads,
@@ -503,10 +401,10 @@ export async function createKeepsake(
     purge,
     reprocess: new ReprocessService(assetRepository, transactor, steps),
     timeline: new TimelineService(new KyselyTimelineRepository(db), partners.timelineOwners),
-    tags,
-    text,
-    people: new PeopleService(peopleRepository, assetRepository, faceThumbnails, clock),
-    faceRecorder,
+    tags: vision.tags,
+    text: vision.text,
+    people: vision.people,
+    faceRecorder: vision.faceRecorder,
     albums,
     sharedLinks,
     albumSharing: new AlbumSharingService(albumRepository, clock),
@@ -523,10 +421,7 @@ export async function createKeepsake(
       )),
     jobCounts,
     steps,
-    smartSearch: new SmartSearchService(
-      clipSearch && { embedder: clipSearch, index: () => openVectorIndex(clipSearch.version) },
-      embeddings,
-    ),
+    smartSearch: vision.smartSearch,
     async checkReady() {
       await checked('database', () => sql`select 1`.execute(db));
       await checked('storage', () => blobs.stat('health/ready-check'));
@@ -567,9 +462,7 @@ export async function createKeepsake(
         stop().catch(logFailure(`stopping ${what}`));
       await stopQuietly('ExifTool', () => metadataReader.close());
       await stopQuietly('the render thread', () => renderer.close());
-      await stopQuietly('the vector index', async () => (await vectorIndex)?.close());
-      await stopQuietly('the search pool', () => searchPool.close());
-      await stopQuietly('the model pool', () => pool.close());
+      await stopQuietly('vision (the vector index, the model threads)', () => vision.close());
       await stopQuietly('the rate-limit store', async () => rateLimitStore?.close());
       await connection.close();
       await blobs.close?.();
