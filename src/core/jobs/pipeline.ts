@@ -34,6 +34,8 @@ export const PIPELINE = [
     completesAsset: false,
     optional: true,
     recorded: true,
+    // See: [Note: Vision waits for uploads to settle].
+    waitsFor: ['metadata', 'thumbnails'] as const,
   })),
 ] as const satisfies readonly PipelineStep[];
 
@@ -48,6 +50,8 @@ export interface PipelineStep {
   optional?: boolean;
   /** Its outcome is recorded per asset with the handler's version (core/jobs/step-records.ts). */
   recorded?: boolean;
+  /** Runs only once no job of these steps has run in this process for a moment. */
+  waitsFor?: readonly string[];
 }
 
 export type StepName = (typeof PIPELINE)[number]['name'];
