@@ -139,8 +139,9 @@ async function keepsakeThroughput(files: string[]) {
     const seconds = (performance.now() - started) / 1000;
     const progress = await visionProgress(server, token);
     const failed = VISION_STEPS.reduce((n, step) => n + progress[step]!.failed, 0);
-    // The models go once the pool has been idle for KEEPSAKE_VISION_IDLE_SECONDS.
-    await sleep(8000);
+    // The models go once the pool has been idle for KEEPSAKE_VISION_IDLE_SECONDS (5 s here); the
+    // threads' memory is back some 15-20 s after the last step (measured every 5 s): read at 30 s.
+    await sleep(25_000);
     const rss = await idleRss(server.pid);
     return { seconds, failed, rss: rss.total };
   } finally {
