@@ -61,8 +61,14 @@ export interface ClusteringOptions {
    */
   personNeighbours?: number;
   /**
-   * At most this many unassigned faces are grouped per `clusterUnassigned` call (its memory grows
-   * with the square); the rest are left for the next call. Default 4000 (64 MB).
+   * At most this many faces of a person are compared with a face, spread over the person's faces
+   * in the order given (the work grows with people × faces). Default 64.
+   */
+  personSample?: number;
+  /**
+   * At most this many unassigned faces are grouped per `clusterUnassigned` call (its time and
+   * memory grow with the square: about 3 s and 16 MB for 2000); the rest are left for the next
+   * call. Default 2000.
    */
   maxBatch?: number;
 }
@@ -72,7 +78,8 @@ export const DEFAULT_CLUSTERING: ClusteringOptions = {
   minFaces: 2,
   ambiguityMargin: 0.03,
   personNeighbours: 8,
-  maxBatch: 4000,
+  personSample: 64,
+  maxBatch: 2000,
 };
 
 export interface ClusteringResult {
@@ -103,10 +110,22 @@ function unit(v: Float32Array): Float32Array {
   return out;
 }
 
+/** 1 - a·b for unit vectors; four sums in the loop run about twice as fast in V8. */
 function unitDistance(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return 1 - dot;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[i]! * b[i]!;
+    s1 += a[i + 1]! * b[i + 1]!;
+    s2 += a[i + 2]! * b[i + 2]!;
+    s3 += a[i + 3]! * b[i + 3]!;
+  }
+  for (; i < n; i++) s0 += a[i]! * b[i]!;
+  return 1 - (s0 + s1 + s2 + s3);
 }
 
 function settings(options: ClusteringOptions) {
@@ -115,18 +134,31 @@ function settings(options: ClusteringOptions) {
     minFaces: Math.max(1, options.minFaces),
     margin: options.ambiguityMargin ?? 0.03,
     neighbours: Math.max(1, options.personNeighbours ?? 8),
-    maxBatch: Math.max(1, options.maxBatch ?? 4000),
+    sample: Math.max(1, options.personSample ?? 64),
+    maxBatch: Math.max(1, options.maxBatch ?? 2000),
   };
 }
 
-/** The assigned faces by person, unit length. */
-function peopleOf(assigned: readonly FaceVector[]): Map<string, Float32Array[]> {
-  const people = new Map<string, Float32Array[]>();
+/** The assigned faces by person (at most `sample` each, spread evenly), unit length. */
+function peopleOf(assigned: readonly FaceVector[], sample: number): Map<string, Float32Array[]> {
+  const byPerson = new Map<string, FaceVector[]>();
   for (const face of assigned) {
     if (!face.personId) continue;
-    let faces = people.get(face.personId);
-    if (!faces) people.set(face.personId, (faces = []));
-    faces.push(unit(face.embedding));
+    let faces = byPerson.get(face.personId);
+    if (!faces) byPerson.set(face.personId, (faces = []));
+    faces.push(face);
+  }
+  const people = new Map<string, Float32Array[]>();
+  for (const [personId, faces] of byPerson) {
+    const step = Math.max(1, faces.length / sample);
+    const picked: Float32Array[] = [];
+    for (
+      let i = 0;
+      i < faces.length && picked.length < sample;
+      i = Math.floor(picked.length * step)
+    )
+      picked.push(unit(faces[i]!.embedding));
+    people.set(personId, picked);
   }
   return people;
 }
@@ -144,11 +176,11 @@ export function personForNewFace(
   assigned: readonly FaceVector[],
   options: ClusteringOptions = DEFAULT_CLUSTERING,
 ): string | null {
-  const { cut, margin, neighbours } = settings(options);
+  const { cut, margin, neighbours, sample } = settings(options);
   const embedding = unit(face.embedding);
   let best: { personId: string; distance: number } | undefined;
   let second = Infinity;
-  for (const [personId, faces] of peopleOf(assigned)) {
+  for (const [personId, faces] of peopleOf(assigned, sample)) {
     const distance = personDistance(embedding, faces, neighbours);
     if (!best || distance < best.distance) {
       if (best) second = best.distance;
@@ -168,9 +200,9 @@ export function clusterUnassigned(
   assigned: readonly FaceVector[],
   options: ClusteringOptions = DEFAULT_CLUSTERING,
 ): ClusteringResult {
-  const { cut, minFaces, margin, neighbours, maxBatch } = settings(options);
+  const { cut, minFaces, margin, neighbours, sample, maxBatch } = settings(options);
   const faces = unassigned.slice(0, maxBatch).map((f) => ({ id: f.id, v: unit(f.embedding) }));
-  const people = [...peopleOf(assigned)];
+  const people = [...peopleOf(assigned, sample)];
 
   // Each face's distance to each person; a person no face is near cannot take part.
   const toPerson = faces.map(({ v }) => people.map(([, pf]) => personDistance(v, pf, neighbours)));
