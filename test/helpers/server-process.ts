@@ -10,13 +10,25 @@ export interface ServerProcess {
   output: () => string;
 }
 
+/**
+ * Ports handed out in this test process. The system may give a port that was just closed again
+ * to the next `listen(0)`: servers started side by side then got the same port, one failed with
+ * EADDRINUSE, and its readiness check was answered by the other (seen in the scale-out test).
+ */
+const handedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  return port;
+  for (;;) {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as { port: number }).port;
+    server.close();
+    await once(server, 'close');
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
 }
 
 /** Runs the real server (`src/main.ts`) as its own process, as `npm start` would. */
