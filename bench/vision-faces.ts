@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import {
   clusterUnassigned,
+  linkedFaces,
   DEFAULT_CLUSTERING,
   personForNewFace,
   type ClusteringOptions,
@@ -33,12 +34,12 @@ import {
  *   and "held-out" (the rest, plus the corpus's faces other than London's: Lisa DeBruine × 8, the
  *   group photos and the single strangers). Upload order is shuffled (5 seeds, mean shown).
  * Keepsake runs as the product runs it: each face through personForNewFace as its photo arrives,
- * clusterUnassigned over the faces left every 20 photos and at the end ("incremental"), and
+ * then, when one of its faces found nobody, clusterUnassigned over the faces left that are linked
+ * to the photo's (linkedFaces) ("incremental"), and
  * clusterUnassigned over the whole library at once ("batch"). Immich runs its batch job.
  */
 const WEBMORPH = join(WORK, 'webmorph-stim', 'inst');
 const SEEDS = [1, 2, 3, 4, 5];
-const BATCH_EVERY = 20;
 
 type Row = [figure: string, keepsake: string, baseline: string, verdict: string];
 
@@ -145,8 +146,9 @@ function keepsakeIncremental(library: Library, options: ClusteringOptions): Scor
   let unassigned: FaceVector[] = [];
   const identities = new Map<string, string>();
   let people = 0;
-  const batch = () => {
-    const { joins, newPeople } = clusterUnassigned(unassigned, assigned, options);
+  const batch = (found: readonly FaceVector[]) => {
+    const near = linkedFaces(found, unassigned, options);
+    const { joins, newPeople } = clusterUnassigned(near, assigned, options);
     const placed = new Map<string, string>(joins.map((j) => [j.faceId, j.personId]));
     for (const ids of newPeople) {
       const personId = `p${people++}`;
@@ -156,18 +158,20 @@ function keepsakeIncremental(library: Library, options: ClusteringOptions): Scor
       if (placed.has(face.id)) assigned.push({ ...face, personId: placed.get(face.id)! });
     unassigned = unassigned.filter((f) => !placed.has(f.id));
   };
-  library.photos.forEach((photo, index) => {
+  for (const photo of library.photos) {
+    const found: FaceVector[] = [];
     for (const face of photo.faces) {
       const id = `f${identities.size}`;
       identities.set(id, face.identity);
       const vector = { id, embedding: face.embedding, personId: null };
       const personId = personForNewFace(vector, assigned, options);
+      found.push(vector);
       if (personId) assigned.push({ ...vector, personId });
       else unassigned.push(vector);
     }
-    if ((index + 1) % BATCH_EVERY === 0) batch();
-  });
-  batch();
+    // As FaceRecorder: the batch over the faces linked to this photo's, when one found nobody.
+    if (found.some((face) => unassigned.includes(face))) batch(found);
+  }
   const personOf = new Map(assigned.map((f) => [f.id, f.personId]));
   const ids = [...identities.keys()];
   return pairScores(

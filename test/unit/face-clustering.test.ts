@@ -4,6 +4,7 @@ import {
   clusterUnassigned,
   cosineDistance,
   DEFAULT_CLUSTERING,
+  linkedFaces,
   personForNewFace,
   type FaceVector,
 } from '../../src/core/people/face-clustering.js';
@@ -127,5 +128,39 @@ describe('face clustering', () => {
     // As near to R as to S.
     assert.equal(personForNewFace({ embedding: at(45, 4, 5) }, assigned), null);
     assert.equal(personForNewFace({ embedding: at(0) }, []), null);
+  });
+
+  it('picks out the faces linked to new ones by chains within the cut, and no others', () => {
+    // s~a (0.1), a~b (0.2): linked through a though b is 0.55 from s; c is 0.25 from b; d elsewhere.
+    const unassigned = [
+      face('a', at(degreesFor(0.1))),
+      face('b', at(degreesFor(0.1) + degreesFor(0.2))),
+      face('c', at(degreesFor(0.1) + degreesFor(0.2) + degreesFor(0.25))),
+      face('d', at(0, 2, 3)),
+      face('s', at(0)),
+    ];
+    const ids = (faces: FaceVector[]) => faces.map((f) => f.id).sort();
+    assert.deepEqual(ids(linkedFaces([{ embedding: at(0) }], unassigned)), ['a', 'b', 's']);
+    assert.deepEqual(ids(linkedFaces([{ embedding: at(0, 2, 3) }], unassigned)), ['d']);
+    assert.deepEqual(linkedFaces([{ embedding: at(0, 4, 5) }], unassigned), []);
+    assert.equal(
+      linkedFaces([{ embedding: at(0) }], unassigned, { ...DEFAULT_CLUSTERING, maxBatch: 2 })
+        .length,
+      2,
+    );
+  });
+
+  it('groups a new face with its linked faces as a batch over everything would', () => {
+    // Strangers far from everything, and one pair that a new face completes into a person.
+    // Strangers 40° apart (0.23, over the cut) in two planes of their own.
+    const strangers = Array.from({ length: 18 }, (_, i) =>
+      face(`x${i}`, at((i % 9) * 40, i < 9 ? 4 : 6, i < 9 ? 5 : 7)),
+    );
+    const pair = [face('p1', at(0)), face('p2', at(4))];
+    const seed = face('p3', at(2));
+    const all = [...strangers, ...pair, seed];
+    const local = clusterUnassigned(linkedFaces([seed], all), []);
+    assert.deepEqual(sorted(local.newPeople), [['p1', 'p2', 'p3']]);
+    assert.deepEqual(sorted(local.newPeople), sorted(clusterUnassigned(all, []).newPeople));
   });
 });

@@ -192,6 +192,36 @@ export function personForNewFace(
 }
 
 /**
+ * The faces of `unassigned` linked to a seed by a chain of faces each within the cut of the next:
+ * the only ones a batch over all of `unassigned` could put in a group with a seed, since average
+ * linkage joins two groups only when some pair across them is within the cut. Grouping just these
+ * after a photo keeps its cost in line with the faces near it (strangers photographed once pile up
+ * unassigned by the thousand) rather than with the square of all of them. Seeds that are
+ * themselves in `unassigned` are included; at most `maxBatch` faces are answered.
+ */
+export function linkedFaces(
+  seeds: readonly Pick<FaceVector, 'embedding'>[],
+  unassigned: readonly FaceVector[],
+  options: ClusteringOptions = DEFAULT_CLUSTERING,
+): FaceVector[] {
+  const { cut, maxBatch } = settings(options);
+  const rest = unassigned.map((face) => ({ face, v: unit(face.embedding) }));
+  const taken = new Array<boolean>(rest.length).fill(false);
+  const linked: FaceVector[] = [];
+  const frontier = seeds.map((seed) => unit(seed.embedding));
+  while (frontier.length > 0 && linked.length < maxBatch) {
+    const v = frontier.pop()!;
+    for (let i = 0; i < rest.length && linked.length < maxBatch; i++) {
+      if (taken[i] || unitDistance(v, rest[i]!.v) > cut) continue;
+      taken[i] = true;
+      linked.push(rest[i]!.face);
+      frontier.push(rest[i]!.v);
+    }
+  }
+  return linked;
+}
+
+/**
  * Groups the faces without a person: some join existing people, some form new ones, the rest
  * stay unassigned. See: [Note: Grouping faces].
  */

@@ -1,6 +1,7 @@
 import type { DetectedFace, RelativeBox } from '../vision/vision-ports.js';
 import {
   clusterUnassigned,
+  linkedFaces,
   personForNewFace,
   type ClusteringOptions,
   type FaceVector,
@@ -17,11 +18,12 @@ import type { NewFace, PeopleRepository } from './people-repository.js';
  *    and a newly found face on the same spot (IoU ≥ 0.5) is not added a second time.
  * 2. Each new face joins an existing person at once where `personForNewFace` finds one among the
  *    owner's faces that have a person (incremental).
- * 3. When some new face found nobody, the batch (`clusterUnassigned`) runs over the owner's
- *    faces still without a person, right away, inside the same lock: new people appear as soon
- *    as `minFaces` similar faces exist. Running it only when a face was left over keeps it off
- *    the common path (a photo of people already known); a keyed, debounced batch job per owner
- *    would cost less on a first import of a large library, and can replace this call unchanged.
+ * 3. When some new face found nobody, the batch (`clusterUnassigned`) runs, right away and inside
+ *    the same lock, over the owner's faces without a person that are linked to this photo's faces
+ *    (`linkedFaces`): new people appear as soon as `minFaces` similar faces exist. Only faces
+ *    linked to a new one can form a group that did not exist before, so the batch's cost follows
+ *    the faces near this photo, not the square of every stranger's face in the library. Running it
+ *    only when a face was left over keeps it off the common path (a photo of people known).
  * A face detached by hand is never grouped again by the clustering (it is 'user', no person);
  * people left without a face are removed.
  *
@@ -68,22 +70,24 @@ export class FaceRecorder {
           ...assigned.filter((face) => !replaced.has(face.id)),
           ...faces.filter((face) => face.personId !== null),
         ];
-        await this.group(people, ownerId, assignedNow, now);
+        await this.group(people, ownerId, faces, assignedNow, now);
       }
       await people.deleteEmptyPeople(ownerId);
       return gone;
     });
   }
 
-  /** The batch: the owner's faces without a person join people, or form new ones. */
+  /** The batch: the owner's faces without a person near `found` join people, or form new ones. */
   private async group(
     people: PeopleRepository,
     ownerId: string,
+    found: readonly NewFace[],
     assigned: readonly FaceVector[],
     now: string,
   ): Promise<void> {
+    const groupable = await people.faceVectors(ownerId, 'groupable');
     const result = clusterUnassigned(
-      await people.faceVectors(ownerId, 'groupable'),
+      linkedFaces(found, groupable, this.options),
       assigned,
       this.options,
     );
