@@ -2,7 +2,12 @@ import { Type } from '@sinclair/typebox';
 import { principalOf } from '../authentication.js';
 import type { RoutePlugin } from '../plugin.js';
 import { errorResponses } from '../schemas.js';
-import { TimelineAsset, toTimelineAsset } from '../timeline/routes.js';
+import {
+  TimelineBucketPage,
+  TimelineBucketQuery,
+  TimelineBuckets,
+  toTimelineBucketPage,
+} from '../timeline/routes.js';
 
 const TagParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });
 
@@ -43,15 +48,7 @@ export const tagRoutes: RoutePlugin = async (app, { keepsake }) => {
         tags: schemaTags,
         summary: 'Months of my photos with this tag, newest first',
         params: TagParams,
-        response: {
-          200: Type.Array(
-            Type.Object({
-              bucket: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
-              count: Type.Integer(),
-            }),
-          ),
-          ...errorResponses(401, 404),
-        },
+        response: { 200: TimelineBuckets, ...errorResponses(401, 404) },
       },
     },
     async (request) => tags.buckets(principalOf(request).userId, request.params.name),
@@ -67,18 +64,8 @@ export const tagRoutes: RoutePlugin = async (app, { keepsake }) => {
           ...TagParams.properties,
           bucket: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
         }),
-        querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }),
-          cursor: Type.Optional(Type.String({ description: 'nextCursor from the previous page' })),
-        }),
-        response: {
-          200: Type.Object({
-            bucket: Type.String(),
-            assets: Type.Array(TimelineAsset),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
-          ...errorResponses(400, 401, 404),
-        },
+        querystring: TimelineBucketQuery,
+        response: { 200: TimelineBucketPage, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -90,11 +77,7 @@ export const tagRoutes: RoutePlugin = async (app, { keepsake }) => {
         request.query.limit,
         request.query.cursor,
       );
-      return {
-        bucket: page.bucket,
-        assets: page.items.map(toTimelineAsset),
-        nextCursor: page.nextCursor,
-      };
+      return toTimelineBucketPage(page);
     },
   );
 };
