@@ -1,9 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  embeddingFromColumn,
-  embeddingToColumn,
-} from '../../src/adapters/db/repositories/people-repository.js';
 import { overlap } from '../../src/core/people/face-recorder.js';
 import type { Person } from '../../src/core/people/people-repository.js';
 import { sortPeople } from '../../src/core/people/people-service.js';
@@ -41,15 +37,5 @@ describe('people', () => {
     assert.equal(overlap(box, { x: 0.5, y: 0.5, width: 0.2, height: 0.2 }), 0);
     const half = overlap(box, { x: 0.2, y: 0.1, width: 0.2, height: 0.2 });
     assert.ok(Math.abs(half - 1 / 3) < 1e-9, String(half));
-  });
-
-  it('stores an embedding as text and reads back the same floats', () => {
-    const vector = Float32Array.from({ length: 1024 }, (_, i) => Math.sin(i) / 7);
-    const text = embeddingToColumn(vector);
-    assert.equal(typeof text, 'string');
-    assert.deepEqual(embeddingFromColumn(text), vector);
-    // A view into a larger buffer is stored as the view alone.
-    const view = new Float32Array(vector.buffer, 8, 4);
-    assert.deepEqual(embeddingFromColumn(embeddingToColumn(view)), view);
   });
 });

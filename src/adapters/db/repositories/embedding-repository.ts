@@ -7,19 +7,10 @@ import type { Database } from '../schema.js';
 import { toAsset } from './asset-rows.js';
 import { chunksOf } from './parameter-chunks.js';
 import { isUniqueViolation } from './unique-violation.js';
+import { vectorFromColumn, vectorToColumn } from './vector-column.js';
 
 /** Two workers (scale-out) may take the same next key: the later one tries again. */
 const KEY_TRIES = 5;
-
-/** Float32 little-endian as base64: the same text on both databases. */
-export const encodeVector = (vector: Float32Array): string =>
-  Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
-
-export function decodeVector(text: string): Float32Array {
-  const bytes = Buffer.from(text, 'base64');
-  // Copied: a Buffer from base64 may sit at an offset that is not a multiple of 4.
-  return new Float32Array(new Uint8Array(bytes).buffer);
-}
 
 /** See: [Note: One vector index per process]. */
 export class KyselyEmbeddingRepository implements EmbeddingRepository {
@@ -41,7 +32,7 @@ export class KyselyEmbeddingRepository implements EmbeddingRepository {
               asset_id: assetId,
               key: Number(maxKey ?? 0) + 1,
               model,
-              vector: encodeVector(vector),
+              vector: vectorToColumn(vector),
               created_at: new Date().toISOString(),
             })
             .execute();
@@ -89,7 +80,7 @@ export class KyselyEmbeddingRepository implements EmbeddingRepository {
           .orderBy('key')
           .limit(limit)
           .execute();
-        return rows.map((row) => ({ key: Number(row.key), vector: decodeVector(row.vector) }));
+        return rows.map((row) => ({ key: Number(row.key), vector: vectorFromColumn(row.vector) }));
       },
     };
   }

@@ -17,6 +17,7 @@ import type { DatabaseConnection } from '../dialect-features.js';
 import type { Database, FacesTable } from '../schema.js';
 import { afterCursor } from './newest-first.js';
 import { TIMELINE_ITEM_COLUMNS, toTimelineItem } from './timeline-repository.js';
+import { vectorFromColumn, vectorToColumn } from './vector-column.js';
 
 /** See: [Note: Faces into people]. */
 export class KyselyPeopleRepository implements PeopleRepository {
@@ -47,7 +48,7 @@ export class KyselyPeopleRepository implements PeopleRepository {
       .execute();
     return rows.map((r) => ({
       id: r.id,
-      embedding: embeddingFromColumn(r.embedding),
+      embedding: vectorFromColumn(r.embedding),
       personId: r.person_id,
     }));
   }
@@ -88,7 +89,7 @@ export class KyselyPeopleRepository implements PeopleRepository {
             person_id: face.personId,
             ...face.box,
             score: face.score,
-            embedding: embeddingToColumn(face.embedding),
+            embedding: vectorToColumn(face.embedding),
             assigned_by: 'auto',
             created_at: now,
           })),
@@ -316,15 +317,3 @@ const toPerson = (r: {
   assetCount: Number(r.asset_count),
   coverFaceId: r.cover_face_id,
 });
-
-/** Float32, little-endian, as base64 text: portable across SQLite and PostgreSQL. */
-export const embeddingToColumn = (vector: Float32Array): string =>
-  Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
-
-export function embeddingFromColumn(text: string): Float32Array {
-  const bytes = Buffer.from(text, 'base64');
-  // Copied: a Float32Array needs its offset aligned to 4, and Buffer's pool gives no such promise.
-  const vector = new Float32Array(bytes.length / 4);
-  new Uint8Array(vector.buffer).set(bytes);
-  return vector;
-}
