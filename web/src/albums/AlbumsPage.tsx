@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAssetsChanged } from '../app/events';
+import { ListStates } from '../app/ListStates';
 import { navigate } from '../app/router';
 import { AlbumCard } from './AlbumCard';
 import { AlbumFormDialog } from './AlbumFormDialog';
@@ -35,27 +36,13 @@ export function AlbumsPage() {
           New album
         </button>
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={load}>
-            Try again
-          </button>
-        </p>
-      )}
-      {albums === undefined && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
-      {albums?.length === 0 && (
-        <section className="empty">
-          <h2>No albums yet</h2>
-          <p className="muted">
-            Select photos under Photos and choose Add to album, or make an empty one with New album.
-          </p>
-        </section>
-      )}
+      <ListStates
+        items={albums}
+        error={error}
+        onRetry={load}
+        emptyTitle="No albums yet"
+        emptyText="Select photos under Photos and choose Add to album, or make an empty one with New album."
+      />
       {albums && albums.length > 0 && (
         <ul className="album-grid" aria-label="Albums">
           {albums.map((album) => (

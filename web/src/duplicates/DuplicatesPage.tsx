@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { thumbnailUrl } from '../api/client';
 import { emitAssetsChanged, useAssetsChanged } from '../app/events';
+import { ListStates } from '../app/ListStates';
 import {
   dismissDuplicates,
   fetchDuplicates,
@@ -65,32 +66,18 @@ export function DuplicatesPage() {
           </p>
         </div>
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={load}>
-            Try again
-          </button>
-        </p>
-      )}
       {notice && (
         <p className={notice.failed ? 'error' : 'muted'} role={notice.failed ? 'alert' : 'status'}>
           {notice.text}
         </p>
       )}
-      {groups === undefined && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
-      {groups?.length === 0 && (
-        <section className="empty">
-          <h2>No duplicates</h2>
-          <p className="muted">
-            Copies of a photo show up here once your photos have been looked at for them.
-          </p>
-        </section>
-      )}
+      <ListStates
+        items={groups}
+        error={error}
+        onRetry={load}
+        emptyTitle="No duplicates"
+        emptyText="Copies of a photo show up here once your photos have been looked at for them."
+      />
       {groups?.map((group) => (
         <section
           key={group.id}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAssetsChanged } from '../app/events';
+import { ListStates } from '../app/ListStates';
 import { ConfirmDialog } from '../selection/ConfirmDialog';
 import {
   fetchPeople,
@@ -105,33 +106,18 @@ export function PeoplePage() {
           )}
         </div>
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={load}>
-            Try again
-          </button>
-        </p>
-      )}
       {notice && (
         <p className={notice.failed ? 'error' : 'muted'} role={notice.failed ? 'alert' : 'status'}>
           {notice.text}
         </p>
       )}
-      {shown === undefined && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
-      {shown?.length === 0 && (
-        <section className="empty">
-          <h2>No people yet</h2>
-          <p className="muted">
-            People appear here once faces are found in your photos: someone seen in a few photos
-            becomes a person.
-          </p>
-        </section>
-      )}
+      <ListStates
+        items={shown}
+        error={error}
+        onRetry={load}
+        emptyTitle="No people yet"
+        emptyText="People appear here once faces are found in your photos: someone seen in a few photos becomes a person."
+      />
       {shown && shown.length > 0 && (
         <ul className="people-grid" aria-label="People">
           {shown.map((person) => (
