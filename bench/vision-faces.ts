@@ -233,7 +233,10 @@ export async function measureFaces(
       ['smiling_front', 'london'],
       ['canada', 'canada'],
     ] as const)
-      for (const file of readdirSync(join(WEBMORPH, folder)).filter((f) => f.endsWith('.jpg')))
+      // Not macOS's "._" companions an archive may carry along.
+      for (const file of readdirSync(join(WEBMORPH, folder)).filter(
+        (f) => f.endsWith('.jpg') && !f.startsWith('.'),
+      ))
         entries.push({
           path: join(WEBMORPH, folder, file),
           file: `${folder}/${file}`,
