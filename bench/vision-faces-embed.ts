@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SharpImageRenderer } from '../src/adapters/media/sharp-image-renderer.js';
+import { FACE_CONFIG } from '../src/adapters/vision/human-faces-task.js';
 import { detect, HUMAN_VERSION, humanFor, rgbOf } from '../src/adapters/vision/human-runtime.js';
 import { ROOT, WORK } from './lib.js';
 
@@ -13,21 +14,6 @@ import { ROOT, WORK } from './lib.js';
  * so the clustering can be iterated on without running the models again.
  */
 export const FACES_CORPUS = join(ROOT, '..', 'shared', 'vision-corpus');
-
-export const FACE_CONFIG = {
-  face: {
-    enabled: true,
-    detector: { maxDetected: 50, minConfidence: 0.5, rotation: false },
-    mesh: { enabled: true },
-    iris: { enabled: false },
-    description: { enabled: true },
-    emotion: { enabled: false },
-    antispoof: { enabled: false },
-    liveness: { enabled: false },
-    attention: { enabled: false },
-  },
-  object: { enabled: false },
-};
 
 export interface CorpusFace {
   /** [x, y, width, height] in preview pixels. */

@@ -24,7 +24,8 @@ export interface FoundFace {
   embedding: Float32Array;
 }
 
-const FACE_CONFIG = {
+/** human's settings for the faces step (the faces bench runs the same). */
+export const FACE_CONFIG = {
   face: {
     enabled: true,
     detector: { maxDetected: 50, minConfidence: 0.5, rotation: false },
