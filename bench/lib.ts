@@ -135,6 +135,9 @@ export function buildCompiled(): void {
  * The allocator settings `npm start` and the Dockerfile give the server (package.json's start
  * script). See: [Note: Memory after a burst].
  */
+/** The node options `npm start` and the Dockerfile give the server. See: [Note: Memory after a burst]. */
+export const NPM_START_NODE_ARGS = ['--max-semi-space-size=4'];
+
 export const NPM_START_ENV = {
   MALLOC_ARENA_MAX: '2',
   MALLOC_MMAP_THRESHOLD_: '65536',
@@ -154,7 +157,9 @@ export async function startKeepsake(
 ): Promise<Child> {
   const port = await freePort();
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const main = options.compiled ? [COMPILED_MAIN] : ['--import', 'tsx', 'src/main.ts'];
+  const main = options.compiled
+    ? [...NPM_START_NODE_ARGS, COMPILED_MAIN]
+    : ['--import', 'tsx', 'src/main.ts'];
   return startNode(name, [...extra, ...main], {
     port,
     readyPath: '/api/health',

@@ -77,6 +77,8 @@ export function composeVision(deps: VisionDependencies): Vision {
     onIdle: compactHeap,
     // Vision is background work: uploads, thumbnails and HTTP get the cores first.
     nice: 10,
+    // The models' hundreds of MB go back to the system whole when the pool idles.
+    isolation: 'process',
   });
   // One entry per vision step that is switched on; a step without one is not queued.
   const visionHandlers: Partial<Record<VisionStepName, VersionedHandler>> = {};

@@ -23,7 +23,13 @@ import { runInNewContext } from 'node:vm';
  *   memory reducer happens to run, 40-70 s later or not at all. When the render thread ends, the
  *   server collects once (`compactHeap`), which brings it back to ~60 MB at once.
  *
- * With the three, the server is at ~175 MiB 20 s after its last job (its peak fell too, from
+ * - V8's young generation: it grows to 2 × 16 MB in the first seconds of work and stays resident
+ *   (a full collection does not shrink it; only V8's memory reducer does, when it happens to
+ *   run). `npm start` and the Dockerfile cap it with `--max-semi-space-size=4`: an idle server
+ *   after the vision models ended fell from ~153 to ~114 MiB (at start: ~135 to ~113), at the
+ *   price of more, shorter scavenges.
+ *
+ * With the first three, the server is at ~175 MiB 20 s after its last job (its peak fell too, from
  * ~950 to ~760 MiB). What is left over the start is mostly live: GeoNames' cities, loaded on the
  * first photo with GPS, and compiled code.
  */

@@ -3,8 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../../core/errors.js';
 
 /*
- * A WorkerPool thread: imports each task module once, on its first task, and answers every task
- * by its id. See: [Note: One pool for heavy compute].
+ * A WorkerPool worker, a thread or a child process (pool-workers.ts): imports each task module
+ * once, on its first task, and answers every task by its id. See: [Note: One pool for heavy compute].
  */
 export interface PoolRequest {
   id: number;
@@ -25,8 +25,9 @@ export interface PoolThreadData {
   nice: number;
 }
 
+// A thread gets its settings as workerData, a child process as its arguments.
+const { nice } = (workerData as PoolThreadData | null) ?? { nice: Number(process.argv[2] ?? 0) };
 // On Linux, pid 0 names the calling thread: only this thread (and those it starts) gets it.
-const { nice } = workerData as PoolThreadData;
 if (nice > 0) {
   try {
     setPriority(0, nice);
@@ -35,10 +36,15 @@ if (nice > 0) {
   }
 }
 
+type Send = (reply: PoolReply) => void;
+const send: Send | undefined = parentPort
+  ? (reply) => parentPort!.postMessage(reply)
+  : process.send
+    ? (reply) => process.send!(reply)
+    : undefined;
 const modules = new Map<string, Promise<TaskModule>>();
-const port = parentPort;
 
-port?.on('message', (request: PoolRequest) => {
+function answer(request: PoolRequest, reply: Send): void {
   let module = modules.get(request.moduleUrl);
   if (!module) {
     module = import(request.moduleUrl) as Promise<TaskModule>;
@@ -49,13 +55,20 @@ port?.on('message', (request: PoolRequest) => {
   module
     .then((m) => m.run(request.input))
     .then(
-      (output) => port.postMessage({ id: request.id, ok: true, output } satisfies PoolReply),
+      (output) => reply({ id: request.id, ok: true, output }),
       (error: unknown) =>
-        port.postMessage({
+        reply({
           id: request.id,
           ok: false,
           message: errorMessage(error),
           errorName: error instanceof Error ? error.name : 'Error',
-        } satisfies PoolReply),
+        }),
     );
-});
+}
+
+if (parentPort) parentPort.on('message', (request: PoolRequest) => answer(request, send!));
+else if (send) {
+  process.on('message', (request) => answer(request as PoolRequest, send));
+  // The pool's process is gone (ended or crashed): nobody is left to answer.
+  process.on('disconnect', () => process.exit(0));
+}

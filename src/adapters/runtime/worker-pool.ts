@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import type { PoolReply, PoolRequest, PoolThreadData } from './pool-thread.js';
+import type { PoolReply, PoolRequest } from './pool-thread.js';
+import { startPoolWorker, type PoolIsolation, type PoolWorker } from './pool-workers.js';
 
 /**
  * [Note: One pool for heavy compute]
@@ -13,6 +13,13 @@ import type { PoolReply, PoolRequest, PoolThreadData } from './pool-thread.js';
  * Nothing here knows what a task does: adapters (adapters/vision/) own their task modules. A
  * process that never runs a task (an API-only process) never starts a thread, so it never loads
  * a model runtime.
+ *
+ * The workers can be child processes instead of threads (`isolation: 'process'`), for the vision
+ * models: a thread's memory goes back to glibc's arenas, which this process shares with it and
+ * keeps (measured: an idle server 20-25 MiB above its start after a vision burst, with
+ * MALLOC_ARENA_MAX=2), while a process that ends gives every page back. A process costs a node
+ * start (~50 ms) when the pool wakes, and its inputs are copied, not moved, which for previews
+ * of a few hundred KB is nothing beside a model run.
  */
 export interface WorkerPoolOptions {
   /** Threads at most; tasks beyond that wait their turn. */
@@ -26,6 +33,8 @@ export interface WorkerPoolOptions {
    * gives the cores to uploads, thumbnails and HTTP first. Threads the tasks start inherit it.
    */
   nice?: number;
+  /** Threads of this process (default), or child processes; see above. */
+  isolation?: PoolIsolation;
 }
 
 interface Pending {
@@ -35,7 +44,7 @@ interface Pending {
 }
 
 interface PoolThread {
-  worker: Worker;
+  worker: PoolWorker;
   busy: number;
 }
 
@@ -46,23 +55,9 @@ interface Queued {
   reject: (error: Error) => void;
 }
 
-const UNDER_TSX = import.meta.url.endsWith('.ts');
-const THREAD_URL = new URL(`./pool-thread${UNDER_TSX ? '.ts' : '.js'}`, import.meta.url);
-
 /** The URL of a task module beside `base` (a module's `import.meta.url`), compiled or under tsx. */
 export function taskModuleUrl(base: string, name: string): string {
   return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base).href;
-}
-
-/**
- * Compiled, the thread is the .js file beside this one. Under the tsx loader (tests, benchmarks)
- * a worker thread does not inherit the loader: it registers it first.
- */
-function startThread(workerData: PoolThreadData): Worker {
-  if (!UNDER_TSX) return new Worker(THREAD_URL, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_URL.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
 }
 
 /**
@@ -126,9 +121,7 @@ export class WorkerPool {
       thread.busy++;
       if (thread.busy === 1) thread.worker.ref(); // keep the process alive while working
       this.pending.set(id, { resolve: queued.resolve, reject: queued.reject, thread });
-      thread.worker.postMessage({ id, ...queued.request } satisfies PoolRequest, [
-        ...queued.transfer,
-      ]);
+      thread.worker.post({ id, ...queued.request } satisfies PoolRequest, queued.transfer);
     }
   }
 
@@ -138,11 +131,11 @@ export class WorkerPool {
     if (idle) return idle;
     if (this.threads.length >= Math.max(1, this.options.threads)) return undefined;
     const thread: PoolThread = {
-      worker: startThread({ nice: this.options.nice ?? 0 }),
+      worker: startPoolWorker(this.options.isolation ?? 'thread', { nice: this.options.nice ?? 0 }),
       busy: 0,
     };
     thread.worker.unref();
-    thread.worker.on('message', (reply: PoolReply) => this.settle(reply));
+    thread.worker.onMessage((reply: PoolReply) => this.settle(reply));
     // A crashed thread fails only the tasks it held (their jobs retry); the next task starts another.
     const lost = (error: Error) => {
       const index = this.threads.indexOf(thread);
@@ -155,8 +148,7 @@ export class WorkerPool {
       }
       this.dispatch();
     };
-    thread.worker.on('error', lost);
-    thread.worker.on('exit', (code) => lost(new Error(`a pool thread exited (code ${code})`)));
+    thread.worker.onLost(lost);
     this.threads.push(thread);
     return thread;
   }
