@@ -71,6 +71,32 @@ describe('operations: health and metrics', () => {
     assert.match(body, /keepsake_queue_jobs\{queue="thumbnails",state="completed"\} [1-9]/);
     assert.match(body, /keepsake_uploads_in_flight 0/);
   });
+  it("shows each vision step's progress over the assets, beside the queues' counts", async () => {
+    // The duplicates step alone: the cheapest vision step (no model), enough to have step counts.
+    const vision = await startTestApp({
+      env: {
+        KEEPSAKE_METRICS_TOKEN: METRICS_TOKEN,
+        KEEPSAKE_VISION: 'true',
+        KEEPSAKE_VISION_FACES: 'false',
+        KEEPSAKE_VISION_OBJECTS: 'false',
+        KEEPSAKE_VISION_OCR: 'false',
+      },
+    });
+    try {
+      const owner = await setupAdmin(vision.app);
+      const [file] = await corpusFiles('jpeg-exif');
+      const { id } = (await uploadFile(vision.app, owner, corpusPath(file!))).json();
+      await waitForAsset(vision.app, owner, id);
+      const res = await vision.app.inject({ url: '/metrics', headers: scrapeHeaders });
+      assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+      assert.match(res.body, /keepsake_step_assets\{step="duplicates",state="total"\} 1/);
+      assert.match(res.body, /keepsake_queue_jobs\{queue="vision",state="waiting"\} \d/);
+      assert.doesNotMatch(res.body, /state="steps"/);
+    } finally {
+      await vision.close();
+    }
+  });
+
   it('names metrics as Prometheus expects (what promtool check metrics lints)', async () => {
     const body = (await t.app.inject({ url: '/metrics', headers: scrapeHeaders })).body;
     const types = [...body.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({

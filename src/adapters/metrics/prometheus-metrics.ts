@@ -2,6 +2,14 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { JobEvent } from '../../core/jobs/job-observer.js';
 import type { QueueCounts } from '../../core/ports/job-queue.js';
 
+const QUEUE_STATES = ['waiting', 'active', 'completed', 'failed'] as const;
+const STEP_STATES = ['done', 'failed', 'pending', 'total'] as const;
+
+/** A queue's counts; a queue of recorded steps (vision) adds each step's progress. */
+export type QueueCountsWithSteps = QueueCounts & {
+  steps?: Record<string, Record<(typeof STEP_STATES)[number], number>>;
+};
+
 /**
  * What `/metrics` exposes, in Prometheus's text format: request latency by route, job durations
  * and outcomes by queue, queue depth (read from the queue when scraped) and uploads in flight.
@@ -34,7 +42,7 @@ export class PrometheusMetrics {
     registers: [this.registry],
   });
 
-  constructor(queueCounts: () => Promise<Record<string, QueueCounts>>) {
+  constructor(queueCounts: () => Promise<Record<string, QueueCountsWithSteps>>) {
     // prom-client's process and Node.js metrics, as keepsake_process_* and keepsake_nodejs_*
     // (a 'keepsake_process_' prefix made keepsake_process_process_*). Its three gauges named
     // *_total (active handles, requests, resources: the sums of the same gauges by type) break
@@ -42,14 +50,35 @@ export class PrometheusMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'keepsake_' });
     for (const name of ['active_handles', 'active_requests', 'active_resources'])
       this.registry.removeSingleMetric(`keepsake_nodejs_${name}_total`);
+    // prom-client collects the gauges side by side: one read of the counts serves both.
+    let reading: Promise<Record<string, QueueCountsWithSteps>> | undefined;
+    const scraped = () => {
+      if (!reading) {
+        reading = queueCounts();
+        const forget = () => void (reading = undefined);
+        reading.then(forget, forget);
+      }
+      return reading;
+    };
     new Gauge({
       name: 'keepsake_queue_jobs',
       help: 'Jobs in each queue by state (the whole installation, not this process)',
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
-        for (const [queue, counts] of Object.entries(await queueCounts()))
-          for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
+        for (const [queue, queueCounts] of Object.entries(await scraped()))
+          for (const state of QUEUE_STATES) this.set({ queue, state }, queueCounts[state]);
+      },
+    });
+    new Gauge({
+      name: 'keepsake_step_assets',
+      help: 'Assets by state for each recorded step (vision): done, failed, pending, total',
+      labelNames: ['step', 'state'],
+      registers: [this.registry],
+      async collect() {
+        for (const queueCounts of Object.values(await scraped()))
+          for (const [step, progress] of Object.entries(queueCounts.steps ?? {}))
+            for (const state of STEP_STATES) this.set({ step, state }, progress[state]);
       },
     });
   }
