@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client';
 import { emitAssetsChanged, useAssetsChanged } from '../app/events';
+import { LoadError, Loading } from '../app/ListStates';
 import { navigate, onLinkClick, useLocation } from '../app/router';
 import { matchRoute } from '../app/route-match';
 import { ConfirmDialog } from '../selection/ConfirmDialog';
@@ -151,18 +152,7 @@ function AlbumHeader({
   if (!album)
     return (
       <header className="library-header">
-        {error ? (
-          <p className="error" role="alert">
-            {error}{' '}
-            <button type="button" onClick={onRetry}>
-              Try again
-            </button>
-          </p>
-        ) : (
-          <p className="muted" aria-busy="true">
-            Loading…
-          </p>
-        )}
+        {error ? <LoadError error={error} onRetry={onRetry} /> : <Loading />}
       </header>
     );
 

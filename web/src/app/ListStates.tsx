@@ -19,19 +19,8 @@ export function ListStates({
 }) {
   return (
     <>
-      {error && (
-        <p className="error" role="alert">
-          {error}{' '}
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        </p>
-      )}
-      {items === undefined && !error && (
-        <p className="muted" aria-busy="true">
-          Loading…
-        </p>
-      )}
+      {error && <LoadError error={error} onRetry={onRetry} />}
+      {items === undefined && !error && <Loading />}
       {items?.length === 0 && (
         <section className="empty">
           <h2>{emptyTitle}</h2>
@@ -39,5 +28,25 @@ export function ListStates({
         </section>
       )}
     </>
+  );
+}
+
+/** A load that failed, with Try again. */
+export function LoadError({ error, onRetry }: { error: string; onRetry: () => void }) {
+  return (
+    <p className="error" role="alert">
+      {error}{' '}
+      <button type="button" onClick={onRetry}>
+        Try again
+      </button>
+    </p>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="muted" aria-busy="true">
+      Loading…
+    </p>
   );
 }
